@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "locctl",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "locctl", targets: ["locctl"]),
+        .library(name: "Localize", targets: ["Localize"]),
+        .library(name: "SymbolDB", targets: ["SymbolDB"]),
+        .library(name: "Annotate", targets: ["Annotate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // C interop: ICU wrappers (plain C types only in the public headers; see NOTES-interop).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        // libxml2 through a shim that hides its ICU include.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // OpenCC phrase-level Simplified/Traditional conversion.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
+
+        // Swift faces of the C libraries: ICU text services, safe XML, OpenCC.
+        .target(name: "TextServices", dependencies: ["CICU", "CLibXML2", "COpenCC"]),
+        // Cultural symbol database: YAML sources, lint, SQLite store, matcher, TBX/CSV exchange.
+        .target(name: "SymbolDB", dependencies: [
+            "TextServices",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Canonical Track model, subtitle codecs, region profiles and localization steps.
+        .target(name: "Localize", dependencies: [
+            "TextServices", "SymbolDB",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Symbol detection, annotation planning and sidecar emitters.
+        .target(name: "Annotate", dependencies: ["Localize", "SymbolDB", "TextServices"]),
+        // Glossary and subtitle QC audits and their reports.
+        .target(name: "Audit", dependencies: ["Localize", "SymbolDB", "Annotate", "TextServices"]),
+        .executableTarget(name: "locctl", dependencies: [
+            "Localize", "SymbolDB", "Annotate", "Audit", "TextServices",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // In-process benchmarks (run by scripts/bench.sh next to the Python peers).
+        .executableTarget(name: "locctl-bench", dependencies: ["Localize", "SymbolDB", "Annotate", "Audit", "TextServices"]),
+
+        .testTarget(name: "TextServicesTests", dependencies: ["TextServices"]),
+        .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices"]),
+        .testTarget(name: "LocalizeTests", dependencies: [
+            "Localize", "TextServices", "SymbolDB",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

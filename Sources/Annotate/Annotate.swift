@@ -1,0 +1,1 @@
+// Annotate: filled by its issue.

@@ -1,0 +1,1 @@
+// Audit: filled by its issue.

@@ -1,0 +1,1 @@
+print("locctl-bench: no benchmarks yet")

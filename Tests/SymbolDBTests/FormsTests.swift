@@ -1,0 +1,7 @@
+import Testing
+@testable import SymbolDB
+
+@Test func chineseFormsAreDeduplicatedInOrder() {
+    let forms = Forms(simplified: ["中秋节", "中秋"], traditional: ["中秋節", "中秋"], aliases: ["八月节"])
+    #expect(forms.chinese == ["中秋节", "中秋", "中秋節", "八月节"])
+}
