@@ -1,0 +1,106 @@
+import Foundation
+import Localize
+
+/// Runs one job per input in parallel, shows progress on a terminal, and stops cleanly on SIGINT/SIGTERM.
+struct BatchRunner {
+    /// The outcome of one job.
+    enum Outcome: Sendable {
+        case done(message: String?)
+        case skipped(reason: String)
+        case failed(message: String)
+    }
+
+    var label: String
+    var showProgress: Bool = isatty(STDERR_FILENO) != 0
+
+    /// Runs `job` for every item, at most `ProcessInfo.activeProcessorCount` at a time; returns outcomes in input order.
+    func run<Item: Sendable>(_ items: [Item], name: @Sendable (Item) -> String,
+                             job: @escaping @Sendable (Item) -> Outcome) -> [Outcome] {
+        Interruption.install()
+        let results = ResultBox<Outcome>(count: items.count)
+        let progress = ProgressLine(label: label, total: items.count, enabled: showProgress && items.count > 1)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            if Interruption.requested { return }
+            let outcome = job(items[i])
+            results.set(i, outcome)
+            progress.advance(name(items[i]))
+        }
+        progress.finish()
+        if Interruption.requested {
+            TempFiles.shared.removeAll()
+            let done = results.all.compactMap { $0 }.filter { if case .done = $0 { return true } else { return false } }.count
+            FileHandle.standardError.write(Data("locctl: interrupted; \(done) of \(items.count) finished, no partial files left\n".utf8))
+            exit(130)
+        }
+        return results.all.map { $0 ?? .failed(message: "not run") }
+    }
+}
+
+/// Thread-safe slot array for results.
+final class ResultBox<T>: @unchecked Sendable {
+    private var items: [T?]
+    private let lock = NSLock()
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: T) { lock.lock(); items[i] = v; lock.unlock() }
+    var all: [T?] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+/// A single updating progress line on stderr.
+final class ProgressLine: @unchecked Sendable {
+    private let label: String
+    private let total: Int
+    private let enabled: Bool
+    private var done = 0
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+
+    init(label: String, total: Int, enabled: Bool) {
+        self.label = label
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func advance(_ name: String) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        lastDraw = Date()
+        let width = 24
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let short = name.count > 40 ? "…" + name.suffix(39) : name
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(label) \(bar) \(done)/\(total) \(short)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// SIGINT/SIGTERM turn into a flag that batch loops check between jobs.
+enum Interruption {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+    nonisolated(unsafe) private static var installed = false
+    private static var sources: [DispatchSourceSignal] = []
+
+    static var requested: Bool { flag != 0 }
+
+    static func install() {
+        guard !installed else { return }
+        installed = true
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                if flag != 0 {
+                    TempFiles.shared.removeAll()
+                    exit(130)
+                }
+                flag = 1
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
