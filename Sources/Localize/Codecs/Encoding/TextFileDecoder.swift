@@ -7,7 +7,8 @@ import TextServices
 /// 1. an explicit `encoding` always wins;
 /// 2. byte order marks (UTF-8, UTF-16LE/BE, UTF-32LE/BE); repeated or stacked BOMs are all removed and
 ///    the last one decides;
-/// 3. strictly valid UTF-8;
+/// 3. strictly valid UTF-8 (unless step 4's NUL pattern is present: NUL is valid UTF-8, but no UTF-8
+///    subtitle has a NUL in every other byte);
 /// 4. UTF-16 without BOM, recognised by NUL bytes at odd (LE) or even (BE) positions;
 /// 5. ICU's detector, restricted to the charsets subtitles are really written in. GB2312 and GBK are read
 ///    as their superset **GB18030** (reported as `GB18030`); Big5 falls back to Big5-HKSCS when plain Big5
@@ -66,10 +67,12 @@ public struct TextFileDecoder: Sendable {
             let text = try transcode(body, charset: bomEncoding, name: name)
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: bomEncoding)
         }
-        if let text = String(validating: body, as: UTF8.self) {
+        // NUL is valid UTF-8, so UTF-16 of Latin text also passes validation: the NUL pattern decides first.
+        let utf16 = Self.utf16WithoutBOM(body)
+        if utf16 == nil, let text = String(validating: body, as: UTF8.self) {
             return SourceText(name: name, data: data, text: text, encoding: "UTF-8")
         }
-        if let utf16 = Self.utf16WithoutBOM(body) {
+        if let utf16 {
             let text = try transcode(body, charset: utf16, name: name)
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: utf16)
         }
