@@ -1,0 +1,211 @@
+import Foundation
+import TextServices
+
+/// Turns a subtitle file's bytes into `SourceText`, finding the encoding when it is not given.
+///
+/// The order of evidence:
+/// 1. an explicit `encoding` always wins;
+/// 2. byte order marks (UTF-8, UTF-16LE/BE, UTF-32LE/BE); repeated or stacked BOMs are all removed and
+///    the last one decides;
+/// 3. strictly valid UTF-8 (unless step 4's NUL pattern is present: NUL is valid UTF-8, but no UTF-8
+///    subtitle has a NUL in every other byte);
+/// 4. UTF-16 without BOM, recognised by NUL bytes at odd (LE) or even (BE) positions;
+/// 5. ICU's detector, restricted to the charsets subtitles are really written in. GB2312 and GBK are read
+///    as their superset **GB18030** (reported as `GB18030`); Big5 falls back to Big5-HKSCS when plain Big5
+///    cannot decode the bytes.
+///
+/// Bytes that are invalid in the chosen encoding raise `CodecError(.encoding)` with the line number;
+/// nothing is replaced silently.
+///
+///     let source = try TextFileDecoder().decode(data, name: "ep01.srt")
+///     source.encoding   // "GB18030"
+public struct TextFileDecoder: Sendable {
+    /// Charsets accepted from ICU's detector (after mapping GB2312/GBK to GB18030). Others (EBCDIC,
+    /// ISO-2022 without escape bytes, …) are never guessed for a subtitle file.
+    public var allowedGuesses: Set<String>
+
+    public static let defaultAllowedGuesses: Set<String> = [
+        "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE",
+        "GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR",
+        "ISO-8859-1", "windows-1252", "ISO-8859-2", "windows-1250", "ISO-8859-5", "windows-1251", "KOI8-R",
+        "ISO-8859-7", "windows-1253", "ISO-8859-9", "windows-1254",
+    ]
+
+    public init(allowedGuesses: Set<String> = TextFileDecoder.defaultAllowedGuesses) {
+        self.allowedGuesses = allowedGuesses
+    }
+
+    /// Reads a file from disk.
+    public func decode(contentsOf url: URL, encoding: String? = nil) throws(CodecError) -> SourceText {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw CodecError(.encoding, "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: url.path))
+        }
+        return try decode(data, name: url.path, encoding: encoding)
+    }
+
+    /// Decodes `data`; `encoding` (an ICU charset name or alias) overrides detection.
+    public func decode(_ data: Data, name: String = "<memory>", encoding: String? = nil) throws(CodecError) -> SourceText {
+        let bytes = [UInt8](data)
+        // Byte order marks, possibly several in a row; the last one decides.
+        var offset = 0
+        var bomEncoding: String?
+        bytes.withUnsafeBufferPointer { buf in
+            while let bom = ByteOrderMark.at(buf, offset: offset) {
+                bomEncoding = bom.encoding
+                offset += bom.bytes.count
+            }
+        }
+        let body = bytes[offset...]
+
+        if let encoding {
+            let charset = Self.canonicalName(encoding)
+            let text = try transcode(body, charset: charset, name: name)
+            return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: charset)
+        }
+        if let bomEncoding {
+            let text = try transcode(body, charset: bomEncoding, name: name)
+            return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: bomEncoding)
+        }
+        // NUL is valid UTF-8, so UTF-16 of Latin text also passes validation: the NUL pattern decides first.
+        let utf16 = Self.utf16WithoutBOM(body)
+        if utf16 == nil, let text = String(validating: body, as: UTF8.self) {
+            return SourceText(name: name, data: data, text: text, encoding: "UTF-8")
+        }
+        if let utf16 {
+            let text = try transcode(body, charset: utf16, name: name)
+            return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: utf16)
+        }
+        // Mostly UTF-8 with a few broken bytes: that is a damaged UTF-8 file, not Latin-1.
+        if Self.looksLikeDamagedUTF8(body) {
+            _ = try transcode(body, charset: "UTF-8", name: name)
+        }
+        return try guess(body, data: data, name: name)
+    }
+
+    // MARK: - Detection
+
+    private func guess(_ body: ArraySlice<UInt8>, data: Data, name: String) throws(CodecError) -> SourceText {
+        let candidates = CharsetDetector.candidates(for: Data(body))
+        var tried: [String] = []
+        var firstError: CodecError?
+        for candidate in candidates {
+            let charset = Self.canonicalName(candidate.name)
+            guard allowedGuesses.contains(charset), !tried.contains(charset) else { continue }
+            tried.append(charset)
+            let fallbacks = charset == "Big5" ? ["Big5", "Big5-HKSCS"] : [charset]
+            for attempt in fallbacks {
+                do {
+                    let text = try transcode(body, charset: attempt, name: name)
+                    return SourceText(name: name, data: data, text: text, encoding: attempt)
+                } catch {
+                    if firstError == nil { firstError = error }
+                }
+            }
+        }
+        if let firstError { throw firstError }
+        // Nothing plausible: report where UTF-8 breaks.
+        _ = try transcode(body, charset: "UTF-8", name: name)
+        throw CodecError(.encoding, "cannot determine the text encoding", at: SourceLocation(file: name))
+    }
+
+    /// The name locctl decodes with and reports for an ICU name or alias.
+    public static func canonicalName(_ name: String) -> String {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "gb2312", "gbk", "gb18030", "cp936", "windows-936", "euc-cn", "x-gbk", "hz-gb-2312": return "GB18030"
+        case "big5", "big-5", "cp950", "windows-950", "x-big5": return "Big5"
+        case "big5-hkscs", "big5hkscs", "big5hk": return "Big5-HKSCS"
+        case "utf-8", "utf8": return "UTF-8"
+        case "utf-16le": return "UTF-16LE"
+        case "utf-16be": return "UTF-16BE"
+        case "utf-32le": return "UTF-32LE"
+        case "utf-32be": return "UTF-32BE"
+        case "shift-jis", "sjis", "cp932", "windows-31j": return "Shift_JIS"
+        default: return name
+        }
+    }
+
+    /// UTF-16 without BOM: at least a third of the even or odd bytes in the first 4 KiB are NUL
+    /// (Latin characters, digits, spaces and line breaks of an SRT have a zero high byte).
+    static func utf16WithoutBOM(_ body: ArraySlice<UInt8>) -> String? {
+        let sample = body.prefix(4096)
+        guard sample.count >= 4 else { return nil }
+        var even = 0, odd = 0
+        for (i, byte) in sample.enumerated() where byte == 0 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let pairs = sample.count / 2
+        if odd * 3 >= pairs && even * 10 < odd { return "UTF-16LE" }
+        if even * 3 >= pairs && odd * 10 < even { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Whether most non-ASCII bytes form valid UTF-8 sequences (at most one bad byte per 20 good sequences).
+    static func looksLikeDamagedUTF8(_ body: ArraySlice<UInt8>) -> Bool {
+        var good = 0, bad = 0
+        var i = body.startIndex
+        while i < body.endIndex {
+            let b = body[i]
+            if b < 0x80 { i += 1; continue }
+            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
+            if length == 0 || i + length > body.endIndex { bad += 1; i += 1; continue }
+            var ok = true
+            for k in 1..<length where body[i + k] & 0xC0 != 0x80 { ok = false }
+            if ok { good += 1; i += length } else { bad += 1; i += 1 }
+        }
+        return good >= 20 && bad * 20 <= good
+    }
+
+    static func strippingLeadingBOMs(_ text: String) -> String {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        return String(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
+    }
+
+    // MARK: - Conversion
+
+    private func transcode(_ body: ArraySlice<UInt8>, charset: String, name: String) throws(CodecError) -> String {
+        if charset == "UTF-8" {
+            if let text = String(validating: body, as: UTF8.self) { return text }
+        }
+        do {
+            return try Transcoder.decode(body, from: charset)
+        } catch {
+            switch error {
+            case .unknownCharset(let c):
+                throw CodecError(.encoding, "unknown text encoding '\(c)'", at: SourceLocation(file: name))
+            case .failed(let c):
+                throw CodecError(.encoding, "could not decode the file as \(c)", at: SourceLocation(file: name))
+            case let .invalidInput(c, offset):
+                let start = body.startIndex
+                let bad = body[(start + offset)...].prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")
+                let (line, column) = Self.position(of: offset, in: body, charset: c)
+                throw CodecError(.encoding, "bytes \(bad) are not valid \(c) text",
+                                 at: SourceLocation(file: name, line: line, column: column))
+            }
+        }
+    }
+
+    /// 1-based line and column of the byte at `offset`, found by decoding the valid text before it.
+    static func position(of offset: Int, in body: ArraySlice<UInt8>, charset: String) -> (Int, Int) {
+        let prefix = body.prefix(offset)
+        let text = (try? Transcoder.decode(prefix, from: charset)) ?? String(decoding: prefix, as: UTF8.self)
+        var line = 1, column = 1
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                if !previousCR { line += 1 }
+                column = 1
+                previousCR = false
+            case "\r":
+                line += 1
+                column = 1
+                previousCR = true
+            default:
+                column += 1
+                previousCR = false
+            }
+        }
+        return (line, column)
+    }
+}

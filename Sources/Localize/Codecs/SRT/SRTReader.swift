@@ -1,0 +1,235 @@
+/// Reads SRT as found in the wild into cues, line by line over UTF-8 bytes (no quadratic string work).
+///
+/// Structure rules, in the order they are tried for each block:
+/// - blank lines (empty, spaces, control characters) separate cues, any number of them;
+/// - a cue starts at a timing line, optionally preceded by its number on the line before;
+/// - a cue's text runs until a blank line followed by the start of a cue (or the end of the file), or
+///   until a line that is itself a timing line or a number directly followed by a timing line (a missing
+///   blank line, with a warning);
+/// - a blank line inside the text followed by more text is skipped and the text kept (warning);
+/// - text before the first cue and a lone number at the end are skipped (warning).
+struct SRTReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let name: String
+    let strict: Bool
+    private var lines: [Range<Int>] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var seenIDs: [String: Int] = [:]
+    private var previousNumber: Int?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, name: String, strict: Bool) {
+        self.bytes = bytes
+        self.name = name
+        self.strict = strict
+        splitLines()
+    }
+
+    private mutating func splitLines() {
+        lines.reserveCapacity(bytes.count / 16)
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                lines.append(start..<i)
+                i += 1
+                start = i
+            } else if b == 0x0D {
+                lines.append(start..<i)
+                i += (i + 1 < n && bytes[i + 1] == 0x0A) ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < n { lines.append(start..<n) }
+    }
+
+    // MARK: - Line classes
+
+    private func isBlank(_ k: Int) -> Bool {
+        for i in lines[k] {
+            let b = bytes[i]
+            if b > 0x20 && b != 0x7F { return false }
+        }
+        return true
+    }
+
+    /// The line without surrounding spaces and BOMs (U+FEFF left by concatenated files).
+    private func trimmed(_ k: Int) -> Range<Int> {
+        var lo = lines[k].lowerBound, hi = lines[k].upperBound
+        while true {
+            if lo < hi && (bytes[lo] <= 0x20) { lo += 1; continue }
+            if lo + 3 <= hi && bytes[lo] == 0xEF && bytes[lo + 1] == 0xBB && bytes[lo + 2] == 0xBF { lo += 3; continue }
+            break
+        }
+        while hi > lo && bytes[hi - 1] <= 0x20 { hi -= 1 }
+        return lo..<hi
+    }
+
+    private func isNumber(_ k: Int) -> Bool {
+        let r = trimmed(k)
+        guard !r.isEmpty, r.count <= 12 else { return false }
+        for i in r where !SRTTiming.isDigit(bytes[i]) { return false }
+        return true
+    }
+
+    private func timing(_ k: Int) -> SRTTiming? {
+        guard k < lines.count else { return nil }
+        return SRTTiming.parse(bytes, lines[k])
+    }
+
+    private func string(_ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+
+    private func excerpt(_ k: Int) -> String {
+        let s = string(trimmed(k))
+        return s.count > 40 ? String(s.prefix(40)) + "…" : s
+    }
+
+    // MARK: - Diagnostics
+
+    private mutating func warn(_ message: String, line: Int, kind: CodecError.Kind = .syntax) throws(CodecError) {
+        let location = SourceLocation(file: name, line: line)
+        if strict { throw CodecError(kind, message, at: location) }
+        diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
+    // MARK: - Structure
+
+    /// Reads every cue.
+    mutating func read() throws(CodecError) -> [Cue] {
+        var cues: [Cue] = []
+        cues.reserveCapacity(lines.count / 4)
+        var k = 0
+        let n = lines.count
+        while k < n {
+            if isBlank(k) { k += 1; continue }
+            var idLine: Int?
+            let timingLine: Int
+            let parsed: SRTTiming
+            if let t = timing(k) {
+                timingLine = k
+                parsed = t
+            } else if let t = timing(k + 1) {
+                idLine = k
+                timingLine = k + 1
+                parsed = t
+            } else {
+                try warn("text outside any cue was skipped: '\(excerpt(k))'", line: k + 1)
+                k += 1
+                continue
+            }
+            let (textLines, next) = try collectText(after: timingLine)
+            cues.append(try makeCue(idLine: idLine, timingLine: timingLine, timing: parsed, textLines: textLines))
+            k = next
+        }
+        return cues
+    }
+
+    /// The text lines of the cue whose timing is on line `t`, and the line where the next block starts.
+    private mutating func collectText(after t: Int) throws(CodecError) -> ([Int], Int) {
+        var text: [Int] = []
+        var k = t + 1
+        let n = lines.count
+        while k < n {
+            if isBlank(k) {
+                var j = k + 1
+                while j < n && isBlank(j) { j += 1 }
+                if j == n || timing(j) != nil || timing(j + 1) != nil { return (text, j) }
+                // A lone number after a blank line with nothing after it: a dangling cue number.
+                if isNumber(j) && (j + 1 == n || isBlank(j + 1)) { return (text, j) }
+                if !text.isEmpty {
+                    try warn("blank line inside the cue text; the text after it is kept in the same cue", line: k + 1)
+                }
+                k = j
+                continue
+            }
+            if timing(k) != nil {
+                try warn("missing blank line before the cue starting here", line: k + 1)
+                return (text, k)
+            }
+            if k + 1 < n, isNumber(k), timing(k + 1) != nil {
+                try warn("missing blank line before cue \(excerpt(k))", line: k + 1)
+                return (text, k)
+            }
+            text.append(k)
+            k += 1
+        }
+        return (text, k)
+    }
+
+    private mutating func makeCue(idLine: Int?, timingLine: Int, timing t: SRTTiming, textLines: [Int]) throws(CodecError) -> Cue {
+        // Number.
+        var id: String?
+        if let idLine {
+            let s = string(trimmed(idLine))
+            id = s
+            if isNumber(idLine) {
+                let number = Int(s) ?? 0
+                if let first = seenIDs[s] {
+                    try warn("cue number \(s) was already used on line \(first)", line: idLine + 1)
+                } else if let previous = previousNumber, number != previous + 1 {
+                    try warn("cue number \(s) follows \(previous) (expected \(previous + 1))", line: idLine + 1)
+                }
+                previousNumber = number
+            } else {
+                try warn("cue number '\(s)' is not a number", line: idLine + 1)
+            }
+            if seenIDs[s] == nil { seenIDs[s] = idLine + 1 }
+        } else {
+            try warn("cue has no number", line: timingLine + 1)
+        }
+
+        // Timing.
+        for quirk in t.quirks { try warn("timing line: \(quirk)", line: timingLine + 1) }
+        var extensions: [String: String] = [:]
+        if !t.rest.isEmpty {
+            let rest = string(t.rest)
+            if rest.uppercased().hasPrefix("X1:") {
+                extensions["srt.coordinates"] = rest
+            } else {
+                try warn("unexpected text after the end time was ignored: '\(rest)'", line: timingLine + 1)
+            }
+        }
+        let start = Timestamp(milliseconds: t.start)
+        var end = Timestamp(milliseconds: t.end)
+        if end < start {
+            try warn("end time \(end.formatted(separator: ",")) is before start time \(start.formatted(separator: ",")); "
+                     + "the cue is kept with its end set to its start", line: timingLine + 1, kind: .semantics)
+            end = start
+        }
+        let span = TimeSpan(start: start, end: end)!
+
+        // Text.
+        var placement = Placement()
+        let nodes: [Inline]
+        if textLines.isEmpty {
+            nodes = []
+        } else {
+            var joined: [UInt8] = []
+            var markup = false
+            for (index, k) in textLines.enumerated() {
+                if index > 0 { joined.append(0x0A) }
+                for i in lines[k] {
+                    let b = bytes[i]
+                    if b == 0x3C || b == 0x7B { markup = true }
+                    joined.append(b)
+                }
+            }
+            if markup {
+                var parser = SRTInlineParser()
+                nodes = parser.parse(joined[...])
+                placement.anchor = parser.anchor
+                for problem in parser.problems {
+                    try warn(problem.message, line: textLines[min(problem.lineOffset, textLines.count - 1)] + 1)
+                }
+            } else {
+                nodes = SRTInlineParser.plainNodes(joined[...])
+            }
+        }
+        return Cue(id: id, timing: span, text: CueText(nodes), placement: placement, extensions: extensions)
+    }
+}
