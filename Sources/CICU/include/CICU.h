@@ -1,0 +1,8 @@
+// Umbrella header: list every wrapper header here (a new header not listed is invisible to Swift).
+#ifndef CICU_H
+#define CICU_H
+#include "cicu_charset.h"
+#include "cicu_locale.h"
+#include "cicu_properties.h"
+#include "cicu_version.h"
+#endif

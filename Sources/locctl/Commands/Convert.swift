@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Localize
+
+extension LocCtl {
+    /// `locctl convert`: read subtitle files in any known format and write them in another.
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert subtitle files between SRT, WebVTT and TTML/IMSC (ASS is read).",
+            discussion: "Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically."
+        )
+
+        @Argument(help: "Subtitle files or directories to convert.")
+        var inputs: [String]
+
+        @Option(name: .shortAndLong, help: "Output file (one input only).")
+        var output: String?
+
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs (many inputs).")
+        var outDir: String?
+
+        @Option(help: "Output format: \(SubtitleFormats.writable.joined(separator: ", ")). Default: from -o's extension.")
+        var to: String?
+
+        @Option(help: "Input format, when neither the extension nor the content tells it.")
+        var from: String?
+
+        @Option(help: "Input text encoding (e.g. GB18030, Big5, UTF-16LE); detected when omitted.")
+        var encoding: String?
+
+        @Flag(help: "Treat recoverable problems in lenient formats (SRT) as errors.")
+        var strict = false
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        func validate() throws {
+            if output != nil && outDir != nil { throw ValidationError("Use either -o or --out-dir, not both.") }
+            if output == nil && outDir == nil { throw ValidationError("Name an output with -o FILE or --out-dir DIR.") }
+            if let to, SubtitleFormats.codec(named: to)?.canEncode != true {
+                throw ValidationError("Unknown output format '\(to)'. Choose one of: \(SubtitleFormats.writable.joined(separator: ", ")).")
+            }
+            if output == nil, to == nil { throw ValidationError("--out-dir needs --to FORMAT.") }
+        }
+
+        func run() throws {
+            let files = try InputFiles.expand(inputs, extensions: Set(SubtitleFormats.all.flatMap(\.extensions)))
+            if output != nil && files.count != 1 {
+                throw ValidationError("-o takes exactly one input; \(files.count) found. Use --out-dir.")
+            }
+            let plan = try files.map { input -> (URL, URL, String) in
+                let (dest, format) = try destination(for: input)
+                if dest.standardizedFileURL.resolvingSymlinksInPath().path == input.standardizedFileURL.resolvingSymlinksInPath().path {
+                    throw ValidationError("\(input.path): output would overwrite the input; choose another name or directory.")
+                }
+                return (input, dest, format)
+            }
+            let options = DecodeOptions(strict: strict)
+            let from = self.from, encoding = self.encoding, quiet = self.quiet
+            let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
+                let (input, dest, format) = item
+                do {
+                    let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
+                    try SubtitleFile.write(loaded.track, to: dest, format: format)
+                    var lines = loaded.diagnostics.map { "  \($0)" }
+                    lines.insert("\(input.path) → \(dest.path) (\(loaded.format), \(loaded.encoding), \(loaded.track.cues.count) cues)", at: 0)
+                    return .done(message: quiet ? nil : lines.joined(separator: "\n"))
+                } catch {
+                    return .failed(message: "\(error)")
+                }
+            }
+            try Report.outcomes(outcomes)
+        }
+
+        private func destination(for input: URL) throws -> (URL, String) {
+            if let output {
+                let url = URL(fileURLWithPath: output)
+                let format = to ?? url.pathExtension
+                guard SubtitleFormats.codec(named: format)?.canEncode == true else {
+                    throw ValidationError("Cannot tell the output format from '\(output)'; add --to.")
+                }
+                return (url, format)
+            }
+            let format = to!
+            let ext = SubtitleFormats.codec(named: format)!.extensions[0]
+            let dir = URL(fileURLWithPath: outDir!)
+            return (dir.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext), format)
+        }
+    }
+}
