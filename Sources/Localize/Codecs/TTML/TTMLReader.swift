@@ -12,6 +12,8 @@ struct TTMLReader {
     var params = TTMLTimingParameters()
     var regions: [DocumentRegion] = []
     var regionTimes: [(TTMLTime, TTMLTime?)] = []
+    /// When each region is active (absolute; nil end: indefinite).
+    var regionActive: [String: (TTMLTime, TTMLTime?)] = [:]
     var sheet = TTMLStyleSheet([])
     var rootExtent: (Double, Double)?
 
@@ -180,6 +182,7 @@ struct TTMLReader {
                 let end = try time(r, "end"), dur = try time(r, "dur")
                 let e = endTime(begin: b, implicitBegin: .zero, end: end, dur: dur, implicitEnd: nil)
                 regionTimes.append((b, e))
+                regionActive[id] = (b, e)
                 for set in r.elements(TTMLNamespace.tt, "set") {
                     let sb = try time(set, "begin") ?? .zero
                     let se = endTime(begin: sb, implicitBegin: .zero, end: try time(set, "end"), dur: try time(set, "dur"), implicitEnd: nil)
@@ -193,8 +196,21 @@ struct TTMLReader {
 
     // MARK: Timing
 
-    func time(_ e: XMLElement, _ attr: String) throws(CodecError) -> TTMLTime? {
+    mutating func time(_ e: XMLElement, _ attr: String) throws(CodecError) -> TTMLTime? {
         guard let raw = e.attribute(attr) else { return nil }
+        if let seconds = TTMLTime(decimal: Substring(raw.trimmingWhitespace())) {
+            // Not TTML (a metric is required) but written by some tools: read as seconds.
+            diagnostics.append(Diagnostic(.warning, "time expression \(attr)=\"\(raw)\" has no unit; read as seconds",
+                                          at: location(e.line)))
+            return seconds
+        }
+        let parts = raw.trimmingWhitespace().split(separator: ":")
+        if parts.count == 2, let m = Int64(parts[0]), m >= 0, let sec = TTMLTime(decimal: parts[1]) {
+            // `m:ss.fff`, also seen in the wild (Apple iTunes TTML).
+            diagnostics.append(Diagnostic(.warning, "time expression \(attr)=\"\(raw)\" is not TTML; read as minutes:seconds",
+                                          at: location(e.line)))
+            return TTMLTime(m * 60) + sec
+        }
         guard let t = params.parse(raw) else {
             throw CodecError(.syntax, "invalid time expression \(attr)=\"\(raw)\" on <\(e.name)>", at: location(e.line))
         }
@@ -361,12 +377,24 @@ struct TTMLReader {
         let refs = (e.attribute("style") ?? "").xmlTokens
         let region = p.region ?? firstLeafRegion(p)
         if !regions.isEmpty && region == nil { return } // flows into no region: not presented
+        let active = region.flatMap { regionActive[$0] }
+        if let (rb, re) = active {
+            // Content shows only while its region is active.
+            var clipped: [(TTMLTime, TTMLTime?)] = []
+            for (t0, t1) in bounds {
+                var cuts = [t0]
+                if rb > t0 && (t1.map { rb < $0 } ?? true) { cuts.append(rb) }
+                if let re, re > t0 && (t1.map { re < $0 } ?? true) { cuts.append(re) }
+                for (i, c) in cuts.enumerated() { clipped.append((c, i + 1 < cuts.count ? cuts[i + 1] : t1)) }
+            }
+            bounds = clipped.filter { b in b.0 >= rb && (re.map { b.0 < $0 } ?? true) }
+        }
         let regionProps = regionProperties(region)
         var outer = regionProps
         outer.merge(inherited) { _, new in new }
         var index = 0
         for (t0, t1) in bounds {
-            let end = t1 ?? p.end
+            let end = t1 ?? p.end.map { pe in active?.1.map { Swift.min($0, pe) } ?? pe } ?? active?.1
             var inline = XMLElementStyles.inlineProperties(of: e)
             inline.merge(activeSetProperties(p, at: t0)) { _, new in new }
             let pProps = sheet.specified(inherited: outer, refs: refs, inline: inline)

@@ -29,13 +29,22 @@ struct TTMLWriter {
         ]
         if let cells = track.extensions["ttml.cellResolution"] { ttAttrs.append(("ttp:cellResolution", cells)) }
         if let fr = track.frameRate {
-            ttAttrs.append(("ttp:frameRate", String(fr.numerator / fr.denominator == 0 ? 1 : (fr.numerator + fr.denominator - 1) / fr.denominator)))
-            if fr.denominator != 1 {
+            // Keep the source's frameRate × multiplier split when it still gives this rate.
+            let m = (track.extensions["ttml.frameRateMultiplier"] ?? "").xmlTokens.compactMap { Int($0) }
+            if m.count == 2, m[0] > 0, m[1] > 0, (fr.numerator * m[1]) % (fr.denominator * m[0]) == 0 {
+                ttAttrs.append(("ttp:frameRate", String(fr.numerator * m[1] / (fr.denominator * m[0]))))
+                ttAttrs.append(("ttp:frameRateMultiplier", "\(m[0]) \(m[1])"))
+            } else {
                 let base = (fr.numerator + fr.denominator - 1) / fr.denominator
+                ttAttrs.append(("ttp:frameRate", String(base)))
                 // frameRate × multiplier = numerator / denominator
-                ttAttrs.append(("ttp:frameRateMultiplier", "\(fr.numerator) \(base * fr.denominator)"))
+                if fr.denominator != 1 || base * fr.denominator != fr.numerator {
+                    ttAttrs.append(("ttp:frameRateMultiplier", "\(fr.numerator) \(base * fr.denominator)"))
+                }
             }
         }
+        if let ticks = track.extensions["ttml.tickRate"] { ttAttrs.append(("ttp:tickRate", ticks)) }
+        if let sub = track.extensions["ttml.subFrameRate"] { ttAttrs.append(("ttp:subFrameRate", sub)) }
         w.open("tt", ttAttrs)
 
         // Regions: the track's, plus generated ones for cues placed only by anchor.
