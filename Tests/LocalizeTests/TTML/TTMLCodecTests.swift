@@ -138,6 +138,7 @@ private func comparable(_ t: Track, like original: Track) -> Track {
     }
     t.extensions["ttml.profile"] = nil
     t.extensions["ttml.contentProfiles"] = nil
+    t.extensions["ttml.dialect"] = nil // iTunes absolute times are written as standard TTML
     return t
 }
 

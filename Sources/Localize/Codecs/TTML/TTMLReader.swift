@@ -16,6 +16,8 @@ struct TTMLReader {
     var regionActive: [String: (TTMLTime, TTMLTime?)] = [:]
     var sheet = TTMLStyleSheet([])
     var rootExtent: (Double, Double)?
+    /// Apple iTunes lyrics TTML writes every time as an absolute media time, not relative to the parent.
+    var absoluteTimes = false
 
     init(name: String) { self.name = name }
 
@@ -67,6 +69,11 @@ struct TTMLReader {
             if let v = tt.attribute(attr, namespace: TTMLNamespace.parameter) { track.extensions[key] = v }
         }
         let rootSpace = tt.attribute("space", namespace: XMLNamespace.xml) == "preserve"
+        absoluteTimes = Self.usesNamespace(tt, "http://music.apple.com/lyric-ttml-internal")
+        if absoluteTimes {
+            diagnostics.append(Diagnostic(.note, "iTunes lyrics TTML: times read as absolute media times", at: location(tt.line)))
+            track.extensions["ttml.dialect"] = "itunes"
+        }
 
         if let head = tt.elements(TTMLNamespace.tt, "head").first { try readHead(head, into: &track) }
         sheet = TTMLStyleSheet(track.styles)
@@ -285,9 +292,15 @@ struct TTMLReader {
     }
 
     /// Places a node on the absolute timeline; nil when it is never active.
+    static func usesNamespace(_ e: XMLElement, _ ns: String) -> Bool {
+        if e.attributes.contains(where: { $0.namespace == ns }) || e.namespace == ns { return true }
+        return e.elements.contains { usesNamespace($0, ns) }
+    }
+
     func place(_ node: Node, parentBegin: TTMLTime, parentEnd: TTMLTime?, inherited: String?) -> Placed? {
-        let b = parentBegin + node.begin
-        var e = node.end.map { parentBegin + $0 } ?? parentEnd
+        let base = absoluteTimes && node.element?.attribute("begin") != nil ? TTMLTime.zero : parentBegin
+        let b = base + node.begin
+        var e = node.end.map { (absoluteTimes ? TTMLTime.zero : parentBegin) + $0 } ?? parentEnd
         if let pe = parentEnd, let ee = e { e = Swift.min(ee, pe) }
         if let ee = e, ee <= b { return nil }
         var region = inherited
