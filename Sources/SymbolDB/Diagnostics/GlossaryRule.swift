@@ -7,6 +7,8 @@ public enum GlossaryRule: String, CaseIterable, Hashable, Sendable, Codable {
     case unreadableFile = "unreadable-file"
     /// The file is not well-formed YAML.
     case yamlSyntax = "yaml-syntax"
+    /// A CSV file breaks RFC 4180 (stray or unclosed quotes).
+    case csvSyntax = "csv-syntax"
     /// A value has the wrong type (a list where a string belongs, …).
     case typeMismatch = "type-mismatch"
     /// A key the schema does not know (usually a typo).
