@@ -109,6 +109,13 @@ import Testing
         #expect(unknown.first?.location.line == 16)
     }
 
+    @Test func unquotedCommaInAFlowMappingGetsAHint() {
+        let yaml = glossaryFile(entry(extra: "sensitivity:\n  ar-SA: { severity: warning, note: Pork dish; plainly, no emphasis. }"))
+        let unknown = GlossaryLoader().load(yaml: yaml, file: "f.yaml").diagnostics.with(.unknownKey)
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.message.contains("must be quoted") == true)
+    }
+
     @Test func duplicateKeysAreErrors() {
         let yaml = glossaryFile(entry(extra: "context: low"))
         let duplicates = GlossaryLoader().load(yaml: yaml, file: "f.yaml").diagnostics.with(.duplicateKey)

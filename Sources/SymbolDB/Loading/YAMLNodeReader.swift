@@ -97,7 +97,9 @@ struct YAMLNodeReader {
                 result[entry.key] = (entry.keyNode, entry.value)
             } else {
                 var message = "unknown key '\(entry.key)' in \(what)"
-                if let suggestion = Self.closest(to: entry.key, in: allowed) {
+                if entry.key.contains(" "), Self.isNull(entry.value) {
+                    message += "; a comma inside { … } ends the value before it, so text with commas must be quoted: note: \"…, …\""
+                } else if let suggestion = Self.closest(to: entry.key, in: allowed) {
                     message += "; did you mean '\(suggestion)'?"
                 } else {
                     message += "; expected one of: \(allowed.joined(separator: ", "))"

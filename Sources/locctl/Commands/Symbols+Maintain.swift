@@ -57,7 +57,7 @@ extension Symbols {
             let verb = store.wasRebuilt ? "Built" : "Up to date:"
             print("\(verb) \(store.allSymbols.count) symbols in \(store.databaseURL.path) (search: \(store.searchEngine.rawValue), \(milliseconds) ms)")
             if !store.diagnostics.isEmpty {
-                printError("\(store.diagnostics.count) reading problem(s) left entries out; run `locctl symbols lint`")
+                printError("\(store.diagnostics.count) reading problem(s) in the sources; run `locctl symbols lint`")
             }
         }
     }
