@@ -41,4 +41,12 @@ import TextServices
             _ = try ChineseScriptConverter.shared(configuration)
         }
     }
+
+    @Test func missingConfigurationIsAClearError() {
+        #expect(throws: ChineseScriptConverterError.configurationNotFound(configuration: "s2twp.json", searched: ["/nonexistent"])) {
+            try ChineseScriptConverter.open(.s2twp, searching: ["/nonexistent"])
+        }
+        let message = ChineseScriptConverterError.configurationNotFound(configuration: "s2twp.json", searched: ["/nonexistent"]).description
+        #expect(message.contains("s2twp.json") && message.contains("/nonexistent") && message.contains("OPENCC_DATA_DIR"))
+    }
 }

@@ -109,8 +109,14 @@ public final class ChineseScriptConverter: @unchecked Sendable {
         return directories
     }
 
-    private static func locate(_ configuration: Configuration) throws -> String {
-        let directories = searchDirectories
+    /// A new, unshared converter whose configuration is looked up in `directories` only.
+    ///
+    /// Prefer ``shared(_:)``; this is for custom OpenCC data and for tests.
+    public static func open(_ configuration: Configuration, searching directories: [String]) throws -> ChineseScriptConverter {
+        try ChineseScriptConverter(configuration: configuration, path: locate(configuration, in: directories))
+    }
+
+    private static func locate(_ configuration: Configuration, in directories: [String] = searchDirectories) throws -> String {
         for directory in directories {
             let path = (directory as NSString).appendingPathComponent(configuration.fileName)
             if FileManager.default.isReadableFile(atPath: path) { return path }
