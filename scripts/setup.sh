@@ -2,7 +2,7 @@
 # Installs the system packages locctl needs (Debian/Ubuntu) when they are missing.
 set -euo pipefail
 need=()
-for pkg in libicu-dev libxml2-dev libopencc-dev pkg-config; do
+for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Formats symbols are exchanged in, outside the YAML sources.
+///
+/// TBX (ISO 30042, TBX-Basic) for CAT tools is planned: it will be a case here, with a reader and
+/// writer in `Exchange/TBX/` beside `CSV/` and `JSON/`.
+public enum GlossaryExchangeFormat: String, CaseIterable, Sendable {
+    case csv
+    case json
+
+    /// Serializes `symbols`.
+    public func write(_ symbols: [Symbol]) throws -> Data {
+        switch self {
+        case .csv: return Data(SymbolCSV.write(symbols).utf8)
+        case .json: return try SymbolJSON.write(symbols)
+        }
+    }
+}
+
+/// Writes new glossary source files into the glossary directory.
+public enum GlossaryFileWriter {
+    /// Why a glossary file was not written.
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The file exists and overwriting was not allowed.
+        case exists(String)
+        public var description: String {
+            switch self {
+            case let .exists(path): return "\(path) already exists (use --force to overwrite)"
+            }
+        }
+    }
+
+    /// Writes `contents` to `url` atomically (temporary file, then rename); refuses to replace an
+    /// existing file unless `overwrite`.
+    public static func write(_ contents: Data, to url: URL, overwrite: Bool) throws {
+        if !overwrite && FileManager.default.fileExists(atPath: url.path) { throw Failure.exists(url.path) }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try contents.write(to: temporary)
+        if overwrite {
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        } else {
+            // link(2) fails if the target appeared meanwhile: no race can overwrite a file.
+            guard link(temporary.path, url.path) == 0 else {
+                if errno == EEXIST { throw Failure.exists(url.path) }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        }
+    }
+}
