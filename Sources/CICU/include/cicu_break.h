@@ -10,7 +10,7 @@ enum {
     CICU_BREAK_CHARACTER = 0,
     CICU_BREAK_WORD = 1,
     CICU_BREAK_LINE = 2,
-    CICU_BREAK_SENTENCE = 4
+    CICU_BREAK_SENTENCE = 3
 };
 
 /// Opens a break iterator of `kind` for `locale` (e.g. "zh", "th", "en"); NULL on failure, with the ICU

@@ -16,7 +16,7 @@ public struct TextBreaker: Sendable {
         /// Line-break opportunities (UAX #14).
         case line = 2
         /// Sentences (UAX #29).
-        case sentence = 4
+        case sentence = 3
     }
 
     public let kind: Kind
@@ -61,7 +61,7 @@ public struct TextBreaker: Sendable {
             }
         }
         // ICU only fails here on a bad argument; fall back to the whole text as one segment.
-        guard count > 0 else { return units.isEmpty ? [(0, 0)] : [(0, 0), (units.count, 0)] }
+        guard count > 0 else { return units.isEmpty ? [(0, Int32(0))] : [(0, Int32(0)), (units.count, Int32(0))] }
         return (0..<Int(count)).map { (Int(boundaries[$0]), statuses[$0]) }
     }
 }
