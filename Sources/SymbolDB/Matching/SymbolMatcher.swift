@@ -139,6 +139,12 @@ public struct SymbolMatcher: Sendable {
                     skipped.append(SkippedForm(symbolID: symbol.id, form: form, reason: "form too long"))
                     continue
                 }
+                if kind == .pinyin && Self.isSingleSyllable(pattern) {
+                    // "lóng", "xiào" fold to ordinary words ("long") in target-language tracks.
+                    skipped.append(SkippedForm(symbolID: symbol.id, form: form,
+                                               reason: "single-syllable pinyin would match ordinary words"))
+                    continue
+                }
                 let entry = Entry(symbol: Int32(symbolIndex), form: form, kind: kind, status: status, notWithin: [])
                 if let index = latinIndex[pattern] {
                     latinEntries[index].append(entry)
@@ -158,6 +164,22 @@ public struct SymbolMatcher: Sendable {
             : PatternAutomaton(patterns: hanPatterns, variants: HanScriptFold.traditionalToSimplified)
         self.latin = latinPatterns.isEmpty ? nil : PatternAutomaton(patterns: latinPatterns)
         self.wordBreaker = latinPatterns.isEmpty ? nil : try? TextBreaker(kind: .word, locale: options.wordBreakLocale)
+    }
+}
+
+extension SymbolMatcher {
+    /// Whether folded pinyin has one vowel group only (one syllable: "long", "xiao", "jie").
+    static func isSingleSyllable(_ folded: [UInt32]) -> Bool {
+        let vowels: Set<UInt32> = Set("aeiouv".unicodeScalars.map(\.value))
+        var groups = 0
+        var inGroup = false
+        for scalar in folded {
+            if scalar == 0x20 || scalar == 0x27 { inGroup = false; continue }
+            let isVowel = vowels.contains(scalar)
+            if isVowel && !inGroup { groups += 1 }
+            inGroup = isVowel
+        }
+        return groups <= 1
     }
 }
 
