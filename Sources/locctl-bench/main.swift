@@ -1,1 +1,9 @@
-print("locctl-bench: no benchmarks yet")
+import SymbolDB
+
+// Usage: locctl-bench [matcher]
+let arguments = Set(CommandLine.arguments.dropFirst())
+if arguments.isEmpty || arguments.contains("matcher") {
+    print(MatcherBenchmark.run())
+} else {
+    print("locctl-bench: unknown benchmark(s) \(arguments.sorted()); known: matcher")
+}
