@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "locctl-bench", dependencies: ["Localize", "SymbolDB", "Annotate", "Audit", "TextServices"]),
 
         .testTarget(name: "TextServicesTests", dependencies: ["TextServices"]),
-        .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices"]),
+        .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices"], exclude: ["Fixtures"]),
         .testTarget(name: "LocalizeTests", dependencies: [
             "Localize", "TextServices", "SymbolDB",
             .product(name: "PropertyBased", package: "swift-property-based"),

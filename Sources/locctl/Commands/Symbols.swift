@@ -8,8 +8,7 @@ struct Symbols: AsyncParsableCommand {
         commandName: "symbols",
         abstract: "Search, show, lint, build, import and export the cultural symbol database.",
         subcommands: [
-            List.self, Show.self, Search.self, Lint.self, Build.self, Import.self, Export.self,
-            // SymbolsMatch.self (`locctl symbols match`, Commands/SymbolsMatch.swift) is registered here by the matcher branch.
+            List.self, Show.self, Search.self, SymbolsMatch.self, Lint.self, Build.self, Import.self, Export.self,
         ]
     )
 }
