@@ -88,6 +88,10 @@ def check(path: str, expected_cues) -> tuple[bool, str]:
         return False, "ttconv could not read it"
     ISD.generate_isd_sequence(doc)  # must not raise
     got = cues_from_model(doc)
+    if path.endswith(".srt"):
+        # ttconv's SRT reader keeps ASS position tags such as {\an8} as literal text; locctl writes them
+        # (players honour them), so they are removed from ttconv's text before comparing.
+        got = [(b, e, re.sub(r"\{\\an[1-9]\}", "", t).strip()) for b, e, t in got]
     want = sorted(((c["begin_ms"], c["end_ms"], _norm(c["text"])) for c in expected_cues),
                   key=lambda c: (c[0], c[1] if c[1] is not None else 10**15))
     if path.endswith(".srt"):
