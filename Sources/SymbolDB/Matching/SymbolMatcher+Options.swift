@@ -1,0 +1,58 @@
+extension SymbolMatcher {
+    /// Which forms a matcher looks for.
+    public struct Options: Hashable, Sendable {
+        /// The form lists that are active.
+        public var formKinds: Set<SymbolMatch.FormKind>
+        /// The language (or region) tag whose renderings are matched, e.g. `en`, `en-GB`, `es-419`.
+        /// A region tag uses its own renderings and those of its language.
+        public var renderingLanguage: String?
+        /// The rendering statuses that are matched (all three by default: audits look for deprecated ones).
+        public var renderingStatuses: Set<RenderingStatus>
+        /// The locale for word boundaries around Latin-script forms.
+        public var wordBreakLocale: String
+
+        public init(formKinds: Set<SymbolMatch.FormKind>, renderingLanguage: String? = nil,
+                    renderingStatuses: Set<RenderingStatus> = Set(RenderingStatus.allCases),
+                    wordBreakLocale: String? = nil) {
+            self.formKinds = formKinds
+            self.renderingLanguage = renderingLanguage
+            self.renderingStatuses = renderingStatuses
+            self.wordBreakLocale = wordBreakLocale ?? renderingLanguage.map(Options.primaryLanguage) ?? "en"
+        }
+
+        /// Chinese source tracks: Simplified, Traditional and alias forms.
+        public static let chinese = Options(formKinds: [.simplified, .traditional, .alias], wordBreakLocale: "zh")
+
+        /// Target-language tracks: pinyin and the language's renderings (optionally Chinese forms left in).
+        public static func target(language: String, includePinyin: Bool = true, includeChinese: Bool = false,
+                                  renderingStatuses: Set<RenderingStatus> = Set(RenderingStatus.allCases)) -> Options {
+            var kinds: Set<SymbolMatch.FormKind> = [.rendering]
+            if includePinyin { kinds.insert(.pinyin) }
+            if includeChinese { kinds.formUnion([.simplified, .traditional, .alias]) }
+            return Options(formKinds: kinds, renderingLanguage: language, renderingStatuses: renderingStatuses)
+        }
+
+        /// The options for a track in `language`: `zh`, `zh-Hans`, `zh-Hant-TW`, `cmn` … give `.chinese`,
+        /// anything else `.target(language:)`.
+        public static func forTrack(language: String) -> Options {
+            let primary = primaryLanguage(language)
+            return ["zh", "cmn", "yue", "lzh"].contains(primary) ? .chinese : .target(language: language)
+        }
+
+        static func primaryLanguage(_ tag: String) -> String {
+            String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(tag)).lowercased()
+        }
+
+        /// Rendering keys to use for `renderingLanguage`, most specific first (`en-GB`, then `en`).
+        var renderingKeys: [String] {
+            guard let tag = renderingLanguage else { return [] }
+            var keys: [String] = []
+            var parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+            while !parts.isEmpty {
+                keys.append(parts.joined(separator: "-"))
+                parts.removeLast()
+            }
+            return keys
+        }
+    }
+}
