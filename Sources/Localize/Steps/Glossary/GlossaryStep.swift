@@ -170,14 +170,11 @@ struct GlossaryRun {
         var candidates: [SymbolMatch] = []
         for m in group {
             guard let r = terms[m.symbolID] else { continue }
-            if m.formKind == .rendering {
-                switch r.status(of: m.form) {
-                case .preferred?, .admitted?: return .keep(symbol: m.symbolID)
-                case .deprecated?: candidates.append(m)
-                case nil: continue
-                }
-            } else {
-                candidates.append(m)
+            // By what is written first: a pinyin form may also be a rendering ("Chang'e").
+            switch r.status(of: m.matchedText) ?? (m.formKind == .rendering ? r.status(of: m.form) : nil) {
+            case .preferred?, .admitted?: return .keep(symbol: m.symbolID)
+            case .deprecated?: candidates.append(m)
+            case nil: if m.formKind != .rendering { candidates.append(m) }
             }
         }
         if candidates.isEmpty { return .keep(symbol: nil) }
