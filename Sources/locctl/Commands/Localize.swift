@@ -73,7 +73,17 @@ extension LocCtl {
         func run() throws {
             let region = try regionProfile()
             let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
-            let files = try InputFiles.expand(inputs, extensions: extensions)
+            var files = try InputFiles.expand(inputs, extensions: extensions)
+            var skipped: [BatchRunner.Outcome] = []
+            if let source, FileManager.default.isDirectory(source) {
+                // A series directory holds the sources too: a Chinese track of --source DIR is not an input.
+                let sourceFiles = try InputFiles.expand([source], extensions: extensions)
+                files.removeAll { input in
+                    guard SourcePairing.isChinese(input), sourceFiles.contains(where: { Self.samePath($0, input) }) else { return false }
+                    skipped.append(.skipped(reason: "\(input.path) is a Chinese source track"))
+                    return true
+                }
+            }
             if output != nil && files.count != 1 {
                 throw ValidationError("-o takes exactly one input; \(files.count) found. Use --out-dir.")
             }
@@ -116,6 +126,9 @@ extension LocCtl {
                 try AtomicFile.write(text + "\n", to: URL(fileURLWithPath: reportFile))
             } else if !text.isEmpty {
                 print(text)
+            }
+            for case let .skipped(reason) in skipped {   // stderr: stdout may carry the JSON report
+                FileHandle.standardError.write(Data("skipped: \(reason)\n".utf8))
             }
             try Report.outcomes(outcomes)
             if changeReport.count(.unfixable) > 0 { throw ExitCode(1) }
@@ -190,11 +203,16 @@ enum SourcePairing {
         let matches = candidates.filter { candidate in
             let e = episode(of: candidate)
             guard e.name == key, !LocCtl.Localize.samePath(candidate, input) else { return false }
-            guard let language = e.language?.lowercased() else { return true }
-            return ["zh", "cmn", "yue"].contains(String(language.split(separator: "-").first ?? ""))
+            return e.language == nil || isChinese(candidate)
         }
         // Prefer an explicitly Chinese file over one without a language.
         return matches.first { episode(of: $0).language != nil } ?? matches.first
+    }
+
+    /// Whether the file name says the track is Chinese (`ep01.zh.srt`, `ep01.zh-Hans.srt`, `ep01.cmn.srt`).
+    static func isChinese(_ url: URL) -> Bool {
+        guard let language = episode(of: url).language?.lowercased() else { return false }
+        return ["zh", "cmn", "yue"].contains(String(language.split(separator: "-").first ?? ""))
     }
 
     /// `en`, `zh-Hans`, `pt-BR`, `es-419`: 2–3 letters, then subtags of 2–8 letters or digits.
@@ -202,6 +220,13 @@ enum SourcePairing {
         let subtags = s.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = subtags.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
         return subtags.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 }
 
