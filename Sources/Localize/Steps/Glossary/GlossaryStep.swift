@@ -1,0 +1,374 @@
+import SymbolDB
+
+/// `glossary`: makes a target track use the region's approved renderings of cultural symbols.
+///
+/// In every text node of every target cue (styled cues keep their markup):
+/// - a deprecated rendering, leftover pinyin or leftover Chinese of a symbol is replaced by the region's
+///   preferred rendering, keeping the case of what it replaces (ALL CAPS stays all caps; a sentence-initial
+///   term is capitalized) and everything around it;
+/// - preferred and admitted renderings are left alone.
+///
+/// With a source track (aligned by time, `TrackAlignment`), the source cues' symbols are evidence:
+/// - a source symbol whose aligned target cues contain no rendering of it at all is reported `ambiguous`
+///   (the translator may have paraphrased; nothing is guessed);
+/// - a deprecated rendering shared by several symbols is resolved when exactly one of them is in the
+///   aligned source; a deprecated rendering whose symbol is not in the aligned source is reported, not
+///   replaced (it may be an ordinary phrase there). Pinyin and Chinese are that symbol whatever the source.
+///
+/// Reported as `ambiguous`, never guessed: several preferred renderings and none already used in the track;
+/// no preferred rendering for the region; one deprecated string of several symbols and no source to choose.
+///
+/// `inlineGloss: .first` adds a short parenthetical gloss after the first rendering of each symbol in the
+/// track when the cue still fits the region's limits (lines once re-flowed, reading speed); otherwise it
+/// is skipped silently. The step is idempotent. Chinese-language regions are left to `script`.
+public struct GlossaryStep: LocalizeStep {
+    /// When to add an inline parenthetical gloss.
+    public enum InlineGloss: String, Hashable, Sendable, CaseIterable {
+        /// Never.
+        case none
+        /// After the first occurrence of each symbol in the track (one track = one episode).
+        case first
+    }
+
+    public let name = "glossary"
+    public var inlineGloss: InlineGloss
+    /// Shared matchers; built from the context's symbols (and cached) when nil.
+    public var matchers: SymbolMatchers?
+
+    public init(inlineGloss: InlineGloss = .none, matchers: SymbolMatchers? = nil) {
+        self.inlineGloss = inlineGloss
+        self.matchers = matchers
+    }
+
+    public func apply(_ track: Track, in context: LocalizeContext) -> StepResult {
+        let primary = String(context.region.language.lowercased().split(separator: "-").first ?? "")
+        guard !context.symbols.isEmpty, !["zh", "cmn", "yue", "lzh"].contains(primary) else {
+            return StepResult(track: track)
+        }
+        let matchers = self.matchers ?? SymbolMatchers.shared(for: context.symbols)
+        var run = GlossaryRun(step: self, track: track, context: context,
+                              target: matchers.target(context.region.tag),
+                              chinese: context.matcher.flatMap { $0.options.formKinds.contains(.simplified) ? $0 : nil }
+                                ?? matchers.chinese)
+        return run.apply()
+    }
+}
+
+/// The state of one application of `GlossaryStep` to one track.
+struct GlossaryRun {
+    let step: GlossaryStep
+    let original: Track
+    let context: LocalizeContext
+    let target: SymbolMatcher
+    let chinese: SymbolMatcher
+    var track: Track
+    var changes: [Change] = []
+    /// Region renderings by symbol id (symbols without any are absent).
+    let terms: [String: RegionRenderings]
+    /// For each target cue: the symbols of its aligned source cues; nil without a source or aligned cue.
+    var evidence: [Set<String>?]
+    /// Source symbols per source cue, and the alignment, when there is a source.
+    var sourceSymbols: [[SymbolMatch]] = []
+    var alignment: TrackAlignment?
+    /// Preferred renderings already used in the track, by symbol (to choose among several preferred).
+    var used: [String: Set<String>] = [:]
+    var glossed = Set<String>()
+    let metrics: TextMetrics
+
+    init(step: GlossaryStep, track: Track, context: LocalizeContext, target: SymbolMatcher, chinese: SymbolMatcher) {
+        self.step = step
+        self.original = track
+        self.track = track
+        self.context = context
+        self.target = target
+        self.chinese = chinese
+        var terms: [String: RegionRenderings] = [:]
+        for (id, symbol) in context.symbols {
+            if let r = RegionRenderings(symbol: symbol, region: context.region), !r.isEmpty { terms[id] = r }
+        }
+        self.terms = terms
+        self.metrics = TextMetrics(counting: context.region.limits.charCounting)
+        evidence = Array(repeating: nil, count: track.cues.count)
+        if let source = context.source {
+            let a = TrackAlignment(source: source, target: track)
+            alignment = a
+            sourceSymbols = source.cues.map { chinese.matches(in: $0.text.plainText) }
+            for t in track.cues.indices where !a.sourcesForTarget[t].isEmpty {
+                evidence[t] = Set(a.sourcesForTarget[t].flatMap { sourceSymbols[$0].map(\.symbolID) })
+            }
+        }
+    }
+
+    mutating func apply() -> StepResult {
+        for cue in track.cues {
+            for m in target.matches(in: cue.text.plainText) where m.formKind == .rendering {
+                if terms[m.symbolID]?.status(of: m.form) == .preferred, let p = terms[m.symbolID]?.preferred.first(where: {
+                    RegionRenderings.fold($0) == RegionRenderings.fold(m.form) }) {
+                    used[m.symbolID, default: []].insert(p)
+                }
+            }
+        }
+        let order = track.cues.indices.sorted { track.cues[$0].start < track.cues[$1].start }
+        for i in order {
+            replaceTerms(in: i)
+            if step.inlineGloss == .first { addGlosses(in: i) }
+        }
+        reportMissing()
+        return StepResult(track: track, changes: changes)
+    }
+
+    // MARK: Replacement
+
+    /// What a group of matches over one range asks for.
+    enum Decision {
+        case keep(symbol: String?)
+        case replace(symbol: String, with: String, reason: String)
+        case report(String)
+    }
+
+    mutating func replaceTerms(in i: Int) {
+        var preceding = ""
+        let nodes = track.cues[i].text.nodes.rewritingText(preceding: &preceding) { text, before in
+            rewrite(text, before: before, cue: i)
+        }
+        track.cues[i].text = CueText(nodes)
+    }
+
+    /// `text` with its replaceable terms replaced; records changes and reports.
+    mutating func rewrite(_ text: String, before: String, cue i: Int) -> String {
+        let groups = Self.groups(target.matches(in: text))
+        if groups.isEmpty { return text }
+        let utf16 = Array(text.utf16)
+        var out = ""
+        var cursor = 0
+        for group in groups {
+            let range = group[0].utf16Range
+            out += String(decoding: utf16[cursor..<range.lowerBound], as: UTF16.self)
+            cursor = range.upperBound
+            let matched = group[0].matchedText
+            switch decide(group, cue: i) {
+            case .keep:
+                out += matched
+            case let .report(reason):
+                out += matched
+                record(.ambiguous, cue: i, reason: reason, before: matched)
+            case let .replace(symbol, preferred, reason):
+                let initial = Self.isSentenceInitial(before + out)
+                let replacement = Self.applyCase(preferred, like: matched, sentenceInitial: initial)
+                out += replacement
+                if replacement != matched {
+                    record(.changed, cue: i, reason: "\(reason) (\(symbol))", before: matched, after: replacement)
+                }
+            }
+        }
+        out += String(decoding: utf16[cursor...], as: UTF16.self)
+        return out
+    }
+
+    func decide(_ group: [SymbolMatch], cue i: Int) -> Decision {
+        let matched = group[0].matchedText
+        var candidates: [SymbolMatch] = []
+        for m in group {
+            guard let r = terms[m.symbolID] else { continue }
+            // By what is written first: a pinyin form may also be a rendering ("Chang'e").
+            switch r.status(of: m.matchedText) ?? (m.formKind == .rendering ? r.status(of: m.form) : nil) {
+            case .preferred?, .admitted?: return .keep(symbol: m.symbolID)
+            case .deprecated?: candidates.append(m)
+            case nil: if m.formKind != .rendering { candidates.append(m) }
+            }
+        }
+        if candidates.isEmpty { return .keep(symbol: nil) }
+        let inSource = evidence[i].map { ev in candidates.filter { ev.contains($0.symbolID) } }
+        let chosen: SymbolMatch
+        if let inSource, inSource.count == 1 {
+            chosen = inSource[0]
+        } else if candidates.count == 1 {
+            chosen = candidates[0]
+            if chosen.formKind == .rendering, let inSource, inSource.isEmpty {
+                return .report("'\(matched)' is a deprecated rendering of \(chosen.symbolID), but the aligned source has no \(sourceName(chosen.symbolID)); not replaced")
+            }
+        } else {
+            let ids = candidates.map(\.symbolID).joined(separator: ", ")
+            return .report("'\(matched)' belongs to several symbols (\(ids)) and nothing tells which; not replaced")
+        }
+        let r = terms[chosen.symbolID]!
+        guard let preferred = choosePreferred(chosen.symbolID, r) else {
+            if r.preferred.isEmpty {
+                return .report("'\(matched)' (\(chosen.symbolID)) has no preferred rendering for \(context.region.tag); not replaced")
+            }
+            return .report("\(chosen.symbolID) has several preferred renderings (\(r.preferred.joined(separator: ", "))) and the track uses none or several; '\(matched)' not replaced")
+        }
+        let reason: String
+        switch chosen.formKind {
+        case .rendering: reason = "deprecated rendering"
+        case .pinyin: reason = "pinyin left in the translation"
+        default: reason = "Chinese left in the translation"
+        }
+        return .replace(symbol: chosen.symbolID, with: preferred, reason: reason)
+    }
+
+    func choosePreferred(_ id: String, _ r: RegionRenderings) -> String? {
+        if r.preferred.count == 1 { return r.preferred[0] }
+        let inUse = r.preferred.filter { used[id]?.contains($0) == true }
+        return inUse.count == 1 ? inUse[0] : nil
+    }
+
+    func sourceName(_ id: String) -> String {
+        context.symbols[id]?.forms.simplified.first ?? id
+    }
+
+    /// Matches over the very same range (a form shared by several symbols) grouped together.
+    static func groups(_ matches: [SymbolMatch]) -> [[SymbolMatch]] {
+        var out: [[SymbolMatch]] = []
+        for m in matches {
+            if let last = out.last?.first, last.utf16Range == m.utf16Range { out[out.count - 1].append(m) } else { out.append([m]) }
+        }
+        return out
+    }
+
+    // MARK: Case
+
+    /// `preferred` in the case of `matched`: ALL CAPS stays all caps; at the start of a sentence the first
+    /// letter is capitalized; otherwise the glossary's own case (proper nouns stay capitalized).
+    static func applyCase(_ preferred: String, like matched: String, sentenceInitial: Bool) -> String {
+        let letters = matched.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return preferred.uppercased() }
+        if sentenceInitial, let first = preferred.first, first.isLowercase {
+            return first.uppercased() + preferred.dropFirst()
+        }
+        return preferred
+    }
+
+    /// Whether text that follows `before` (in the same cue) starts a sentence.
+    static func isSentenceInitial(_ before: String) -> Bool {
+        let opening: Set<Character> = ["\"", "'", "“", "‘", "«", "¿", "¡", "(", "[", "-", "–", "—", "♪", "„"]
+        var rest = Substring(before)
+        while let last = rest.last, last.isWhitespace || opening.contains(last) { rest.removeLast() }
+        guard let last = rest.last else { return true }
+        return [".", "!", "?", "…", "。", "！", "？"].contains(last)
+    }
+
+    // MARK: Inline gloss
+
+    /// Adds a gloss after the first rendering of each symbol not seen before in the track, when it fits.
+    mutating func addGlosses(in i: Int) {
+        let plain = track.cues[i].text.plainText
+        for group in Self.groups(target.matches(in: plain)) {
+            guard case let .keep(symbol?) = decide(group, cue: i), !glossed.contains(symbol) else { continue }
+            glossed.insert(symbol)
+            guard let gloss = shortGloss(symbol, shown: group[0].matchedText) else { continue }
+            let insertion = " (\(gloss))"
+            let after = String(decoding: Array(plain.utf16)[group[0].utf16Range.upperBound...], as: UTF16.self)
+            if after.hasPrefix(" (") { continue }   // already glossed (or followed by a parenthesis)
+            // Insert in the text node that holds the rendering's end.
+            var done = false
+            var preceding = ""
+            let nodes = track.cues[i].text.nodes.rewritingText(preceding: &preceding) { text, before in
+                let start = before.utf16.count
+                let end = group[0].utf16Range.upperBound
+                guard !done, end > start, end <= start + text.utf16.count else { return text }
+                done = true
+                let utf16 = Array(text.utf16)
+                return String(decoding: utf16[..<(end - start)], as: UTF16.self) + insertion
+                    + String(decoding: utf16[(end - start)...], as: UTF16.self)
+            }
+            let candidate = CueText(nodes)
+            guard done, fits(candidate.plainText, duration: track.cues[i].duration) else { continue }
+            record(.changed, cue: i, reason: "inline gloss for the first occurrence (\(symbol))",
+                   before: group[0].matchedText, after: group[0].matchedText + insertion)
+            track.cues[i].text = candidate
+            return addGlosses(in: i)   // offsets moved: look again (glossed symbols are skipped)
+        }
+    }
+
+    /// A short gloss: the symbol's gloss (in the region's gloss-language order) when its first sentence is
+    /// at most 32 characters, else its first admitted rendering that is not the one shown.
+    func shortGloss(_ id: String, shown: String) -> String? {
+        guard let symbol = context.symbols[id] else { return nil }
+        for language in context.region.glossLanguages + [context.region.language] {
+            guard let gloss = symbol.gloss[language] else { continue }
+            var sentence = Substring(gloss)
+            if let end = sentence.firstIndex(where: { ".!?。".contains($0) }) { sentence = sentence[..<end] }
+            let trimmed = String(sentence).trimmingSpaces
+            if !trimmed.isEmpty && trimmed.count <= 32 { return trimmed }
+            break
+        }
+        return terms[id]?.admitted.first { RegionRenderings.fold($0) != RegionRenderings.fold(shown) }
+    }
+
+    /// Whether text fits the region's lines once re-flowed (greedy, at spaces) and its reading speed.
+    func fits(_ text: String, duration: Duration) -> Bool {
+        let limits = context.lineLimits
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        var lines = words.isEmpty ? 0 : 1
+        var current = 0.0
+        for word in words {
+            let length = metrics.length(word)
+            if length > Double(limits.maxCharsPerLine) { return false }
+            if current == 0 { current = length } else if current + 1 + length <= Double(limits.maxCharsPerLine) {
+                current += 1 + length
+            } else {
+                lines += 1
+                current = length
+            }
+        }
+        guard lines <= limits.maxLines else { return false }
+        return metrics.charactersPerSecond(text, duration: duration) <= context.region.limits.maxCharsPerSecond
+    }
+
+    // MARK: Missing renderings
+
+    /// Source symbols whose aligned target cues hold no rendering of them at all.
+    mutating func reportMissing() {
+        guard let alignment, let source = context.source else { return }
+        var reported = Set<String>()
+        for s in source.cues.indices {
+            let targets = alignment.targetsForSource[s]
+            guard let first = targets.first else { continue }
+            for m in sourceSymbols[s] where terms[m.symbolID] != nil {
+                let key = "\(first)|\(m.symbolID)"
+                if reported.contains(key) { continue }
+                let present = targets.contains { t in
+                    target.matches(in: track.cues[t].text.plainText).contains { $0.symbolID == m.symbolID }
+                }
+                if present { continue }
+                reported.insert(key)
+                let r = terms[m.symbolID]!
+                record(.ambiguous, cue: first,
+                       reason: "source has \(m.matchedText) (\(m.symbolID)) but the translation has no rendering of it (expected \((r.preferred + r.admitted).joined(separator: " / ")))")
+            }
+        }
+    }
+
+    mutating func record(_ kind: Change.Kind, cue i: Int, reason: String, before: String? = nil, after: String? = nil) {
+        changes.append(Change(step: step.name, kind: kind, cue: original.cueLabel(i), start: original.cues[i].start,
+                              reason: reason, before: before, after: after))
+    }
+}
+
+extension Array where Element == Inline {
+    /// The nodes with every text node (outside ruby) rewritten in document order; `transform` also gets
+    /// the cue's plain text before the node (`preceding`, which this advances).
+    func rewritingText(preceding: inout String, _ transform: (String, String) -> String) -> [Inline] {
+        var out: [Inline] = []
+        for node in self {
+            switch node {
+            case let .text(s):
+                let new = transform(s, preceding)
+                preceding += new
+                out.append(.text(new))
+            case .lineBreak:
+                preceding += "\n"
+                out.append(node)
+            case let .span(span, children):
+                out.append(.span(span, children.rewritingText(preceding: &preceding, transform)))
+            case let .ruby(base, _):
+                Inline.appendPlain(base, to: &preceding)
+                out.append(node)
+            case .timestamp:
+                out.append(node)
+            }
+        }
+        return out
+    }
+}

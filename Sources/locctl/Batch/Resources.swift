@@ -1,0 +1,43 @@
+import Foundation
+import Localize
+import SymbolDB
+import TextServices
+
+/// Where commands get the bundled data: region profiles and the compiled symbol store.
+enum Resources {
+    /// The `regions/` directory: `--regions-dir`, `$LOCCTL_REGIONS`, or the nearest `regions/README.md` above
+    /// the current directory or the executable.
+    static func regionsDirectory(_ explicit: String? = nil) throws -> URL {
+        try DataDirectoryLocator(.regions, explicitDirectory: explicit).locate()
+    }
+
+    /// Every region profile, sorted by tag.
+    static func regions(_ explicit: String? = nil) throws -> [RegionProfile] {
+        try RegionLoader.loadDirectory(regionsDirectory(explicit))
+    }
+
+    /// The region profiles named by `tags` (`all` for every one), or a usage error naming the known tags.
+    static func regions(named tags: [String], directory: String? = nil) throws -> [RegionProfile] {
+        let all = try regions(directory)
+        if tags == ["all"] { return all }
+        return try tags.map { tag in
+            let canonical = LanguageTag.canonicalize(tag.replacingOccurrences(of: "_", with: "-"))
+            guard let profile = all.first(where: { $0.tag.caseInsensitiveCompare(canonical) == .orderedSame }) else {
+                throw UnknownRegion(tag: tag, known: all.map(\.tag))
+            }
+            return profile
+        }
+    }
+
+    /// The compiled symbol store (rebuilt automatically when the YAML sources changed).
+    static func symbolStore(glossary explicit: String? = nil) throws -> SymbolStore {
+        try SymbolStore.open(glossaryDirectory: DataDirectoryLocator(.glossaries, explicitDirectory: explicit).locate())
+    }
+}
+
+/// A `--region` value no profile answers to.
+struct UnknownRegion: Error, CustomStringConvertible {
+    var tag: String
+    var known: [String]
+    var description: String { "unknown region '\(tag)'; known regions: \(known.joined(separator: ", "))" }
+}

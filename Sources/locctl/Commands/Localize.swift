@@ -1,0 +1,230 @@
+import ArgumentParser
+import Foundation
+import Localize
+import SymbolDB
+
+extension LocCtl {
+    /// `locctl localize`: make translated tracks fit a region (glossary renderings, script, wrap, timing, bidi).
+    struct Localize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Localize translated subtitle tracks for a region.",
+            discussion: """
+            Steps run in a fixed order: \(LocalizeSteps.order.joined(separator: ", ")) \
+            (available in this build: \(LocalizeSteps.available.joined(separator: ", "))).
+            With --source DIR, each input is paired with its Chinese source by episode name: `ep01.en.srt` \
+            pairs with `ep01.zh.srt` (or `ep01.zh-Hans.srt`, `ep01.srt`, any subtitle extension) in DIR.
+            Inputs are never overwritten; outputs are written atomically, in the input's format unless --to.
+            Exit status: 0 done, 1 unfixable problems reported or a file failed, 64 usage error.
+            """
+        )
+
+        @Argument(help: "Translated subtitle files or directories.")
+        var inputs: [String]
+
+        @Option(help: "Target region (BCP 47 tag of a profile in regions/, e.g. en-US, es-419, zh-Hant-TW).")
+        var region: String
+
+        @Option(help: "Chinese source track, or a directory of them paired by episode name.")
+        var source: String?
+
+        @Option(name: .shortAndLong, help: "Output file (one input only).")
+        var output: String?
+
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names).")
+        var outDir: String?
+
+        @Option(help: "Comma-separated steps to run (default: all available): \(LocalizeSteps.order.joined(separator: ",")).")
+        var steps: String?
+
+        @Option(help: "Video orientation: \(Orientation.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var orientation: Orientation = .vertical
+
+        @Option(name: .customLong("inline-gloss"), help: "Add a short gloss after a symbol's rendering: \(GlossaryStep.InlineGloss.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var inlineGloss: GlossaryStep.InlineGloss = .none
+
+        @Option(help: "Output format: \(SubtitleFormats.writable.joined(separator: ", ")). Default: the input's.")
+        var to: String?
+
+        @Option(help: "Change report format: text, json.")
+        var report: ReportFormat = .text
+
+        @Option(name: .customLong("report-file"), help: "Write the change report to this file instead of standard output.")
+        var reportFile: String?
+
+        enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        var stepNames: [String]? {
+            steps.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        }
+
+        func validate() throws {
+            if output != nil && outDir != nil { throw ValidationError("Use either -o or --out-dir, not both.") }
+            if output == nil && outDir == nil { throw ValidationError("Name an output with -o FILE or --out-dir DIR.") }
+            if let to, SubtitleFormats.codec(named: to)?.canEncode != true {
+                throw ValidationError("Unknown output format '\(to)'. Choose one of: \(SubtitleFormats.writable.joined(separator: ", ")).")
+            }
+            if let names = stepNames {
+                if names.isEmpty { throw ValidationError("--steps names no step.") }
+                do { _ = try LocalizeSteps.make(names) } catch { throw ValidationError("\(error)") }
+            }
+            _ = try regionProfile()
+        }
+
+        func run() throws {
+            let region = try regionProfile()
+            let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
+            var files = try InputFiles.expand(inputs, extensions: extensions)
+            var skipped: [BatchRunner.Outcome] = []
+            if let source, FileManager.default.isDirectory(source) {
+                // A series directory holds the sources too: a Chinese track of --source DIR is not an input.
+                let sourceFiles = try InputFiles.expand([source], extensions: extensions)
+                files.removeAll { input in
+                    guard SourcePairing.isChinese(input), sourceFiles.contains(where: { Self.samePath($0, input) }) else { return false }
+                    skipped.append(.skipped(reason: "\(input.path) is a Chinese source track"))
+                    return true
+                }
+            }
+            if output != nil && files.count != 1 {
+                throw ValidationError("-o takes exactly one input; \(files.count) found. Use --out-dir.")
+            }
+            let sources = try pairSources(files, extensions: extensions)
+            let plan = try files.enumerated().map { index, input -> Job in
+                let dest = destination(for: input)
+                for other in [input] + [sources[index]].compactMap({ $0 }) where Self.samePath(dest, other) {
+                    throw ValidationError("\(input.path): output would overwrite \(other.path); choose another name or directory.")
+                }
+                return Job(input: input, output: dest, source: sources[index])
+            }
+
+            let symbols = try Resources.symbolStore().allSymbols
+            let matchers = SymbolMatchers(symbols: symbols)
+            let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
+            let orientation = self.orientation, to = self.to
+            let reports = ResultBox<ChangeReport.File>(count: plan.count)
+            let indexed = Array(plan.enumerated())
+            let outcomes = BatchRunner(label: "localize").run(indexed, name: { $0.element.input.lastPathComponent }) { item in
+                let (index, job) = item
+                do {
+                    let loaded = try SubtitleFile.read(job.input)
+                    let source = try job.source.map { try SubtitleFile.read($0).track }
+                    let context = LocalizeContext(region: region, orientation: orientation, source: source,
+                                                  matcher: symbols.isEmpty ? nil : matchers.chinese, symbols: byID,
+                                                  frameRate: loaded.track.frameRate)
+                    let result = pipeline.run(loaded.track, in: context)
+                    try SubtitleFile.write(result.track, to: job.output, format: to ?? loaded.format)
+                    reports.set(index, ChangeReport.File(input: job.input.path, output: job.output.path, source: job.source?.path,
+                                                         region: region.tag, steps: pipeline.names, changes: result.changes))
+                    return .done(message: nil)
+                } catch {
+                    return .failed(message: "\(job.input.path): \(error)")
+                }
+            }
+            let changeReport = ChangeReport(files: reports.all.compactMap { $0 })
+            let text = report == .json ? changeReport.json() : changeReport.text()
+            if let reportFile {
+                try AtomicFile.write(text + "\n", to: URL(fileURLWithPath: reportFile))
+            } else if !text.isEmpty {
+                print(text)
+            }
+            for case let .skipped(reason) in skipped {   // stderr: stdout may carry the JSON report
+                FileHandle.standardError.write(Data("skipped: \(reason)\n".utf8))
+            }
+            try Report.outcomes(outcomes)
+            if changeReport.count(.unfixable) > 0 { throw ExitCode(1) }
+        }
+
+        struct Job: Sendable {
+            var input: URL
+            var output: URL
+            var source: URL?
+        }
+
+        private func regionProfile() throws -> RegionProfile {
+            do { return try Resources.regions(named: [region])[0] } catch let error as UnknownRegion {
+                throw ValidationError("\(error)")
+            }
+        }
+
+        private func destination(for input: URL) -> URL {
+            if let output { return URL(fileURLWithPath: output) }
+            let ext = to.flatMap { SubtitleFormats.codec(named: $0)?.extensions.first } ?? input.pathExtension
+            return URL(fileURLWithPath: outDir!).appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext)
+        }
+
+        /// The source track for each input: `--source FILE` for a single input, or the file in `--source DIR`
+        /// with the same episode name (see `SourcePairing`).
+        private func pairSources(_ files: [URL], extensions: Set<String>) throws -> [URL?] {
+            guard let source else { return files.map { _ in nil } }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir) else {
+                throw ValidationError("--source \(source): no such file or directory")
+            }
+            if !isDir.boolValue {
+                guard files.count == 1 else { throw ValidationError("--source FILE takes one input; give a directory for several.") }
+                return [URL(fileURLWithPath: source)]
+            }
+            let candidates = try InputFiles.expand([source], extensions: extensions)
+            return try files.map { input in
+                guard let match = SourcePairing.source(for: input, among: candidates) else {
+                    throw ValidationError("\(input.path): no Chinese source for episode '\(SourcePairing.episode(of: input).name)' in \(source)")
+                }
+                return match
+            }
+        }
+
+        static func samePath(_ a: URL, _ b: URL) -> Bool {
+            a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path
+        }
+    }
+}
+
+/// Pairs translated tracks with their Chinese sources by episode name.
+///
+/// A file name is `EPISODE[.LANG].EXT`: `ep01.en.srt` is episode `ep01` in `en`; `ep01.srt` has no
+/// language. A source is a file of the same episode whose language is Chinese (`zh`, `zh-Hans`, `cmn` …)
+/// or not given, and which is not the input itself.
+enum SourcePairing {
+    static func episode(of url: URL) -> (name: String, language: String?) {
+        let stem = url.deletingPathExtension().lastPathComponent
+        let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count >= 2, let last = parts.last, isLanguageTag(last) {
+            return (parts.dropLast().joined(separator: "."), String(last))
+        }
+        return (stem, nil)
+    }
+
+    static func source(for input: URL, among candidates: [URL]) -> URL? {
+        let key = episode(of: input).name
+        let matches = candidates.filter { candidate in
+            let e = episode(of: candidate)
+            guard e.name == key, !LocCtl.Localize.samePath(candidate, input) else { return false }
+            return e.language == nil || isChinese(candidate)
+        }
+        // Prefer an explicitly Chinese file over one without a language.
+        return matches.first { episode(of: $0).language != nil } ?? matches.first
+    }
+
+    /// Whether the file name says the track is Chinese (`ep01.zh.srt`, `ep01.zh-Hans.srt`, `ep01.cmn.srt`).
+    static func isChinese(_ url: URL) -> Bool {
+        guard let language = episode(of: url).language?.lowercased() else { return false }
+        return ["zh", "cmn", "yue"].contains(String(language.split(separator: "-").first ?? ""))
+    }
+
+    /// `en`, `zh-Hans`, `pt-BR`, `es-419`: 2–3 letters, then subtags of 2–8 letters or digits.
+    static func isLanguageTag(_ s: Substring) -> Bool {
+        let subtags = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = subtags.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return subtags.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+}
+
+extension Orientation: ExpressibleByArgument {}
+extension GlossaryStep.InlineGloss: ExpressibleByArgument {}
