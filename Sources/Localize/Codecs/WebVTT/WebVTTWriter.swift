@@ -2,8 +2,9 @@
 ///
 /// - Header (`webvtt.header`), REGION blocks (`Track.regions`, WebVTT settings only), STYLE blocks
 ///   (`webvtt.style`), then each cue preceded by its NOTE blocks (`webvtt.notes`); trailing notes last.
-/// - Text escapes `&`, `<` and `>`, so `-->` never appears in cue text; ids, notes, header and CSS
-///   lose any `-->` (written `-- >`) and any empty line, which would end their block.
+/// - Text escapes `&`, `<` and `>`, so `-->` never appears in cue text; ids, notes, header block
+///   lines (not the signature line) and CSS lose any `-->` (written `-- >`) and any empty line,
+///   which would end their block.
 /// - Empty lines inside cue text would end the cue, so they are dropped.
 /// - Settings: the raw `Placement.cueSettings` (valid ones, in the order vertical, line, position,
 ///   size, align) and `region:` when the region exists. With no raw settings, `Placement.anchor` is
@@ -18,7 +19,13 @@ struct WebVTTWriter {
         out.reserveCapacity(track.cues.count * 64 + 64)
         out.append(contentsOf: "WEBVTT".utf8)
         if let header = track.extensions["webvtt.header"], !header.isEmpty {
-            let clean = sanitizeBlock(header, keepLeadingEmptyLine: true)
+            // The signature line may hold anything but a line break; the header block lines after it
+            // must not hold `-->` or be empty.
+            let normalized = header.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let firstLine = normalized.prefix { $0 != "\n" }
+            let rest = normalized.dropFirst(firstLine.count)
+            let clean = rest.isEmpty ? String(firstLine)
+                : String(firstLine) + "\n" + sanitizeBlock(String(rest.dropFirst()), keepLeadingEmptyLine: false)
             if let f = clean.utf8.first, f != 0x20, f != 0x09, f != 0x0A { out.append(0x20) }
             out.append(contentsOf: clean.utf8)
         }
