@@ -120,6 +120,32 @@ import Testing
         #expect(outcomes.count >= 400, "too few assertions ran: \(outcomes.count)")
     }
 
+    /// The newer WPT revision of the settings inputs (`inputs-via-ttconv/settings-*.vtt`) names
+    /// every cue whose setting must be rejected `invalidN`: check that none of them keeps the
+    /// setting, and that every `validN` cue of `settings-line.vtt` keeps its `line`.
+    @Test func newerRevisionInvalidSettingsAreDropped() throws {
+        var checked = 0
+        for (file, setting) in [("settings-line", "line"), ("settings-position", "position"), ("settings-size", "size"),
+                                ("settings-vertical", "vertical"), ("settings-region", "region")] {
+            let data = try Data(contentsOf: Corpora.root.appendingPathComponent("wpt-webvtt/inputs-via-ttconv/\(file).vtt"))
+            let track = try WebVTTCodec().decode(SourceText(name: file, text: String(decoding: data, as: UTF8.self)),
+                                                 options: DecodeOptions()).track
+            for cue in track.cues {
+                let text = cue.text.plainText
+                let kept = setting == "region" ? cue.placement.regionID != nil : cue.placement.cueSettings[setting] != nil
+                if text.hasPrefix("invalid") {
+                    #expect(!kept, "\(file): \(text) keeps \(setting)")
+                    checked += 1
+                } else if file == "settings-line", text.hasPrefix("valid") {
+                    #expect(kept, "\(file): \(text) lost \(setting)")
+                    checked += 1
+                }
+            }
+        }
+        print("[report] WPT newer-revision inputs: \(checked) valid/invalid setting cues checked")
+        #expect(checked >= 60)
+    }
+
     // MARK: Running one case
 
     static func run(name: String, js: String, input: String) throws -> [Outcome] {

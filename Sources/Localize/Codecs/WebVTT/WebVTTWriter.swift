@@ -78,9 +78,14 @@ struct WebVTTWriter {
 
     private static func appendCue(_ cue: Cue, regionIDs: Set<String>, to out: inout [UInt8]) {
         if let id = cue.id, !id.isEmpty {
-            let clean = id.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "-->", with: "-- >")
-            out.append(contentsOf: clean.utf8)
+            let u = id.utf8
+            if u.contains(WebVTTSyntax.lf) || u.contains(WebVTTSyntax.cr) || id.contains("-->") {
+                let clean = id.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                    .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "-->", with: "-- >")
+                out.append(contentsOf: clean.utf8)
+            } else {
+                out.append(contentsOf: u)
+            }
             out.append(0x0A)
         }
         WebVTTSyntax.appendTimestamp(cue.start.milliseconds, to: &out)
