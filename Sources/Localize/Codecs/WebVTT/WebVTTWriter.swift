@@ -1,0 +1,232 @@
+/// Writes a `Track` as a valid WebVTT file.
+///
+/// - Header (`webvtt.header`), REGION blocks (`Track.regions`, WebVTT settings only), STYLE blocks
+///   (`webvtt.style`), then each cue preceded by its NOTE blocks (`webvtt.notes`); trailing notes last.
+/// - Text escapes `&`, `<` and `>`, so `-->` never appears in cue text; ids, notes, header block
+///   lines (not the signature line) and CSS lose any `-->` (written `-- >`) and any empty line,
+///   which would end their block.
+/// - Empty lines inside cue text would end the cue, so they are dropped.
+/// - Settings: the raw `Placement.cueSettings` (valid ones, in the order vertical, line, position,
+///   size, align) and `region:` when the region exists. With no raw settings, `Placement.anchor` is
+///   written as equivalent settings (`line:0` for top, `line:50%,center` for middle, `align:left` /
+///   `align:right`); when raw settings exist but the anchor was changed since reading, the anchor's
+///   `line`/`align` replace the raw ones.
+/// - A cue read with an end before its start (`webvtt.originalEnd`) gets that end back while the
+///   model still holds end == start.
+struct WebVTTWriter {
+    static func write(_ track: Track) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(track.cues.count * 64 + 64)
+        out.append(contentsOf: "WEBVTT".utf8)
+        if let header = track.extensions["webvtt.header"], !header.isEmpty {
+            // The signature line may hold anything but a line break; the header block lines after it
+            // must not hold `-->` or be empty.
+            let normalized = header.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let firstLine = normalized.prefix { $0 != "\n" }
+            let rest = normalized.dropFirst(firstLine.count)
+            let clean = rest.isEmpty ? String(firstLine)
+                : String(firstLine) + "\n" + sanitizeBlock(String(rest.dropFirst()), keepLeadingEmptyLine: false)
+            if let f = clean.utf8.first, f != 0x20, f != 0x09, f != 0x0A { out.append(0x20) }
+            out.append(contentsOf: clean.utf8)
+        }
+        out.append(contentsOf: [0x0A, 0x0A])
+
+        var regionIDs: Set<String> = []
+        for region in track.regions {
+            guard isSettingValue(region.id), !regionIDs.contains(region.id) else { continue }
+            regionIDs.insert(region.id)
+            out.append(contentsOf: "REGION\nid:".utf8)
+            out.append(contentsOf: region.id.utf8)
+            out.append(0x0A)
+            var check = WebVTTRegionSettings()
+            for name in WebVTTRegionSettings.order {
+                guard let value = region.properties[name], isSettingValue(value),
+                      check.apply(name: Substring(name), value: Substring(value)) else { continue }
+                out.append(contentsOf: "\(name):\(value)\n".utf8)
+            }
+            out.append(0x0A)
+        }
+        if let css = track.extensions["webvtt.style"] {
+            for block in css.components(separatedBy: "\n\n") {
+                let clean = sanitizeBlock(block, keepLeadingEmptyLine: false)
+                guard !clean.isEmpty else { continue }
+                out.append(contentsOf: "STYLE\n".utf8)
+                out.append(contentsOf: clean.utf8)
+                out.append(contentsOf: [0x0A, 0x0A])
+            }
+        }
+        for cue in track.cues {
+            if let notes = cue.extensions["webvtt.notes"] { appendNotes(notes, to: &out) }
+            appendCue(cue, regionIDs: regionIDs, to: &out)
+        }
+        if let notes = track.extensions["webvtt.trailingNotes"] { appendNotes(notes, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendNotes(_ notes: String, to out: inout [UInt8]) {
+        for note in notes.components(separatedBy: "\n\n") {
+            var clean = sanitizeBlock(note, keepLeadingEmptyLine: false)
+            guard !clean.isEmpty else { continue }
+            let u = Array(clean.utf8)
+            if !(u.count >= 4 && clean.hasPrefix("NOTE") && (u.count == 4 || WebVTTSyntax.isWhitespace(u[4]))) {
+                clean = "NOTE " + clean
+            }
+            out.append(contentsOf: clean.utf8)
+            out.append(contentsOf: [0x0A, 0x0A])
+        }
+    }
+
+    private static func appendCue(_ cue: Cue, regionIDs: Set<String>, to out: inout [UInt8]) {
+        if let id = cue.id, !id.isEmpty {
+            let u = id.utf8
+            if u.contains(WebVTTSyntax.lf) || u.contains(WebVTTSyntax.cr) || id.contains("-->") {
+                let clean = id.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                    .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "-->", with: "-- >")
+                out.append(contentsOf: clean.utf8)
+            } else {
+                out.append(contentsOf: u)
+            }
+            out.append(0x0A)
+        }
+        WebVTTSyntax.appendTimestamp(cue.start.milliseconds, to: &out)
+        out.append(contentsOf: " --> ".utf8)
+        var end = cue.end.milliseconds
+        if cue.end == cue.start, let raw = cue.extensions["webvtt.originalEnd"], let original = Int64(raw),
+           original >= 0, original < end {
+            end = original
+        }
+        WebVTTSyntax.appendTimestamp(end, to: &out)
+        appendSettings(cue.placement, regionIDs: regionIDs, to: &out)
+        out.append(0x0A)
+        let textStart = out.count
+        appendInlines(cue.text.nodes, to: &out)
+        removeEmptyLines(&out, from: textStart)
+        if out.count > textStart { out.append(0x0A) }
+        out.append(0x0A)
+    }
+
+    private static func appendSettings(_ placement: Placement, regionIDs: Set<String>, to out: inout [UInt8]) {
+        var raw = placement.cueSettings
+        if raw.isEmpty {
+            if let anchor = placement.anchor { raw = WebVTTCueSettings.raw(for: anchor) }
+        } else if let anchor = placement.anchor, WebVTTCueSettings(raw: raw).anchor != anchor {
+            raw["line"] = nil
+            raw["align"] = nil
+            raw.merge(WebVTTCueSettings.raw(for: anchor)) { $1 }
+        }
+        var check = WebVTTCueSettings()
+        for name in WebVTTCueSettings.order {
+            guard let value = raw[name], isSettingValue(value),
+                  check.apply(name: Substring(name), value: Substring(value)) else { continue }
+            out.append(0x20)
+            out.append(contentsOf: name.utf8)
+            out.append(0x3A)
+            out.append(contentsOf: value.utf8)
+        }
+        if let region = placement.regionID, regionIDs.contains(region) {
+            out.append(contentsOf: " region:".utf8)
+            out.append(contentsOf: region.utf8)
+        }
+    }
+
+    /// A setting value survives a round trip when it is non-empty and has no whitespace or `-->`.
+    private static func isSettingValue(_ s: String) -> Bool {
+        !s.isEmpty && !s.utf8.contains(where: WebVTTSyntax.isWhitespace) && !s.contains("-->")
+    }
+
+    /// Removes `-->` and empty lines from text written as block lines.
+    private static func sanitizeBlock(_ text: String, keepLeadingEmptyLine: Bool) -> String {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "-->", with: "-- >")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        var kept: [Substring] = []
+        for (k, l) in lines.enumerated() where !l.isEmpty || (k == 0 && keepLeadingEmptyLine) { kept.append(l) }
+        return kept.joined(separator: "\n")
+    }
+
+    private static func removeEmptyLines(_ out: inout [UInt8], from start: Int) {
+        var hasEmpty = out.count > start && (out[start] == 0x0A || out[out.count - 1] == 0x0A)
+        if !hasEmpty {
+            var k = start + 1
+            while k < out.count { if out[k] == 0x0A, out[k - 1] == 0x0A { hasEmpty = true; break }; k += 1 }
+        }
+        guard hasEmpty else { return }
+        var cleaned: [UInt8] = []
+        for c in out[start...] {
+            if c == 0x0A, cleaned.isEmpty || cleaned.last == 0x0A { continue }
+            cleaned.append(c)
+        }
+        if cleaned.last == 0x0A { cleaned.removeLast() }
+        out.removeSubrange(start...)
+        out.append(contentsOf: cleaned)
+    }
+
+    // MARK: Cue text
+
+    static func appendInlines(_ nodes: [Inline], to out: inout [UInt8]) {
+        for node in nodes {
+            switch node {
+            case let .text(s):
+                appendEscaped(s, to: &out)
+            case .lineBreak:
+                out.append(0x0A)
+            case let .timestamp(t):
+                out.append(0x3C)
+                WebVTTSyntax.appendTimestamp(t.milliseconds, to: &out)
+                out.append(0x3E)
+            case let .ruby(base, annotation):
+                out.append(contentsOf: "<ruby>".utf8)
+                appendInlines(base, to: &out)
+                out.append(contentsOf: "<rt>".utf8)
+                appendInlines(annotation, to: &out)
+                out.append(contentsOf: "</rt></ruby>".utf8)
+            case let .span(span, children):
+                let tag: String?
+                switch span.kind {
+                case .italic: tag = "i"
+                case .bold: tag = "b"
+                case .underline: tag = "u"
+                case .class: tag = "c"
+                case .voice: tag = "v"
+                case .language: tag = "lang"
+                case .font, .styled: tag = span.classes.isEmpty ? nil : "c"
+                }
+                guard let tag else {
+                    appendInlines(children, to: &out)
+                    continue
+                }
+                out.append(0x3C)
+                out.append(contentsOf: tag.utf8)
+                for cls in span.classes {
+                    let clean = cls.unicodeScalars.filter { !($0 == "." || $0 == ">" || $0 == "&" || $0.properties.isWhitespace) }
+                    guard !clean.isEmpty else { continue }
+                    out.append(0x2E)
+                    out.append(contentsOf: String(String.UnicodeScalarView(clean)).utf8)
+                }
+                if (span.kind == .voice || span.kind == .language), let annotation = span.annotation {
+                    let words = annotation.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" || $0 == "\r\n" })
+                    if !words.isEmpty {
+                        out.append(0x20)
+                        appendEscaped(words.joined(separator: " "), to: &out)
+                    }
+                }
+                out.append(0x3E)
+                appendInlines(children, to: &out)
+                out.append(contentsOf: "</\(tag)>".utf8)
+            }
+        }
+    }
+
+    private static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        for c in s.utf8 {
+            switch c {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x0D: out.append(0x0A)
+            case 0x00: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            default: out.append(c)
+            }
+        }
+    }
+}
