@@ -1,7 +1,7 @@
 /// The registry of subtitle formats: extension lookup, content sniffing and the CLI's `--to` values.
 public enum SubtitleFormats {
     /// Every codec locctl knows, in sniffing order.
-    public static let all: [any SubtitleCodec] = [SRTCodec(), TTMLCodec(), ASSCodec()]
+    public static let all: [any SubtitleCodec] = [SRTCodec(), WebVTTCodec(), TTMLCodec(), ASSCodec()]
 
     /// Identifiers of formats that can be written.
     public static var writable: [String] { all.filter(\.canEncode).map(\.identifier) }
