@@ -7,17 +7,21 @@ public struct TextMetrics: Sendable {
     public init(counting: CharCounting) { self.counting = counting }
 
     /// Length of one line: graphemes, with half-width graphemes counting 0.5 under CJK counting.
+    /// Invisible format controls (bidi marks and embeddings, zero-width spaces: category Cf) count 0.
     public func length(_ line: Substring) -> Double {
+        var total = 0.0
+        for ch in line { total += width(of: ch) }
+        return total
+    }
+
+    /// Width of one grapheme: 0 for format controls, else 1, or 0.5 for half-width under CJK counting.
+    @inline(__always)
+    public func width(of character: Character) -> Double {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if first.value >= 0xAD && first.properties.generalCategory == .format { return 0 }
         switch counting {
-        case .full:
-            return Double(line.count)
-        case .cjk:
-            var total = 0.0
-            for ch in line {
-                guard let first = ch.unicodeScalars.first else { continue }
-                total += CharacterProperties.isWide(first) ? 1 : 0.5
-            }
-            return total
+        case .full: return 1
+        case .cjk: return CharacterProperties.isWide(first) ? 1 : 0.5
         }
     }
 
