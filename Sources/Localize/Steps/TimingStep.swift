@@ -68,11 +68,19 @@ public struct TimingStep: LocalizeStep {
             // 1. Split.
             let duration = cue.duration.milliseconds
             let reading = metrics.readingLength(cue.text.plainText)
-            let overflows = config.splitOverflowingText && !wrapper.fits(cue.text)
+            let overflows = config.splitOverflowingText && !wrapper.fits(cue.text) && !wrapper.wrap(cue.text).fits
             let tooLong = duration > maxDuration && reading / (Double(maxDuration) / 1000) > maxCPS
             if overflows || tooLong {
-                if let split = split(cue, wrapper: wrapper, splitter: splitter, metrics: metrics, gap: gap, minDuration: minDuration,
-                                     maxDuration: maxDuration, needsDuration: tooLong) {
+                // Parts may use the free time after the cue (as steps 3 and 4 would), so a second run splits the same way.
+                let room = max(cue.end.milliseconds, min(nextStart.map { $0 - gap } ?? Int64.max, cue.start.milliseconds + maxDuration))
+                var roomy = cue
+                roomy.retime(TimeSpan(start: cue.start, end: Timestamp(milliseconds: room))!)
+                let attempt = split(cue, wrapper: wrapper, splitter: splitter, metrics: metrics, gap: gap, minDuration: minDuration,
+                                    maxDuration: maxDuration, needsDuration: tooLong)
+                    ?? (overflows && !tooLong && room > cue.end.milliseconds
+                        ? split(roomy, wrapper: wrapper, splitter: splitter, metrics: metrics, gap: gap, minDuration: minDuration,
+                                maxDuration: maxDuration, needsDuration: false) : nil)
+                if let split = attempt {
                     parts = split
                     report(.changed, input, "split into \(split.count) cues (" + (tooLong ? "longer than \(maxDuration) ms" : "text does not fit the line limits") + ")",
                            before: times(cue.start.milliseconds, cue.end.milliseconds),
@@ -114,7 +122,13 @@ public struct TimingStep: LocalizeStep {
                                 s = newStart
                                 reasons.append(overlapping ? "overlap resolved: start moved later" : "start moved later for a \(gap) ms gap")
                             } else {
-                                report(.unfixable, input, overlapping ? "overlaps the previous cue and neither can give way" : "gap to the previous cue below \(gap) ms and neither can give way")
+                                // Neither keeps its minimum duration: still never leave an overlap or a short gap;
+                                // this cue starts after the gap and keeps what it can.
+                                report(.unfixable, input, (overlapping ? "overlaps the previous cue" : "gap to the previous cue below \(gap) ms")
+                                       + "; start moved later, leaving the cue shorter than \(minDuration) ms")
+                                s = pe + gap
+                                e = max(e, s + 1)
+                                reasons.append("start moved after the previous cue")
                             }
                         }
                     }
