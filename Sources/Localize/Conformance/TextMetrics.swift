@@ -18,7 +18,9 @@ public struct TextMetrics: Sendable {
     @inline(__always)
     public func width(of character: Character) -> Double {
         guard let first = character.unicodeScalars.first else { return 0 }
-        if first.value >= 0xAD && first.properties.generalCategory == .format { return 0 }
+        let v = first.value
+        if v >= 0xAD, (0x200B...0x206F).contains(v) || v == 0xAD || v == 0x061C || v == 0xFEFF,
+           first.properties.generalCategory == .format { return 0 }
         switch counting {
         case .full: return 1
         case .cjk: return CharacterProperties.isWide(first) ? 1 : 0.5
@@ -29,7 +31,9 @@ public struct TextMetrics: Sendable {
 
     /// Characters counted for reading speed: every line's length; line breaks do not count.
     public func readingLength(_ text: String) -> Double {
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + length($1) }
+        var total = 0.0
+        for ch in text where ch != "\n" { total += width(of: ch) }
+        return total
     }
 
     /// Characters per second over a duration (infinite for zero duration with text).

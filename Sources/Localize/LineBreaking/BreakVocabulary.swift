@@ -9,6 +9,8 @@ struct BreakVocabulary: Sendable {
 
     static let empty = BreakVocabulary(breakBefore: [], noBreakAfter: [])
 
+    var isEmpty: Bool { breakBefore.isEmpty && noBreakAfter.isEmpty }
+
     /// The lists for a language subtag (`en`, `es`, `pt`, `fr`, `de`, `id`, `vi`); empty for others.
     static func forLanguage(_ language: String) -> BreakVocabulary {
         switch String(language.lowercased().prefix(2)) {

@@ -27,10 +27,20 @@ struct LineWrapper: Sendable {
 
     /// Whether the cue's current lines already fit (count and length).
     func fits(_ text: CueText) -> Bool {
-        let lines = text.lines
-        guard lines.count <= limits.maxLines else { return false }
         let cpl = Double(limits.maxCharsPerLine) + 1e-9
-        return lines.allSatisfy { metrics.length($0) <= cpl }
+        var lines = 1
+        var width = 0.0
+        for ch in text.plainText {
+            if ch == "\n" {
+                lines += 1
+                width = 0
+                if lines > limits.maxLines { return false }
+            } else {
+                width += metrics.width(of: ch)
+                if width > cpl { return false }
+            }
+        }
+        return lines <= limits.maxLines
     }
 
     func wrap(_ text: CueText) -> Result {
@@ -210,7 +220,7 @@ private struct TextLayout {
             else if !spaced && start < end { penalty = 0 }      // a phrase-separating space in CJK/Thai text
             else if start == end { penalty = spaced ? 8 : 3 }
             else { penalty = 4 }
-            if spaced && start < end {
+            if spaced && start < end && !vocabulary.isEmpty {
                 let previousWord = Self.word(endingAt: start, units: units, isSpace: isSpace)
                 let nextWord = Self.word(startingAt: end, units: units, isSpace: isSpace)
                 if vocabulary.noBreakAfter.contains(previousWord) { penalty += 25 }
@@ -240,9 +250,15 @@ private struct TextLayout {
         return normalizedWord(units[position..<e])
     }
 
+    /// The word without ASCII punctuation around it (an apostrophe may end it: French `l'`), lower-cased;
+    /// empty for words longer than any listed word.
     private static func normalizedWord(_ slice: ArraySlice<UInt16>) -> String {
-        let s = String(decoding: slice, as: UTF16.self).lowercased()
-        return String(s.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "'" }.reversed())
+        func isASCIILetter(_ u: UInt16) -> Bool { (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
+        var lower = slice.startIndex, upper = slice.endIndex
+        while lower < upper && slice[lower] < 0x80 && !isASCIILetter(slice[lower]) { lower += 1 }
+        while upper > lower && slice[upper - 1] < 0x80 && !isASCIILetter(slice[upper - 1]) && slice[upper - 1] != 0x27 { upper -= 1 }
+        guard upper - lower <= 12, upper > lower else { return "" }
+        return String(decoding: slice[lower..<upper], as: UTF16.self).lowercased()
     }
 
     /// Ranges of two or more consecutive capitalized words (names such as "Lin Feng" or "Madame Zhao").

@@ -185,7 +185,12 @@ public struct TimingStep: LocalizeStep {
         let plain = cue.text.plainText
         let duration = cue.duration.milliseconds
         let lowest = needsDuration ? Int((Double(duration) / Double(maxDuration)).rounded(.up)) : 2
-        for count in max(2, lowest)...6 {
+        // Fewest parts whose text could fit at all.
+        let perCue = Double(wrapper.limits.maxCharsPerLine * max(1, wrapper.limits.maxLines))
+        let byText = Int((metrics.readingLength(plain) / max(1, perCue)).rounded(.up))
+        for count in max(2, lowest, min(byText, 6))...6 {
+            // Some part is at most the average length: stop when the average is below the minimum.
+            guard (duration - gap * Int64(count - 1)) / Int64(count) >= minDuration else { return nil }
             guard let texts = splitter.split(plain, into: count) else { return nil }
             let weights = texts.map { max(0.5, metrics.readingLength($0)) }
             let total = weights.reduce(0, +)
