@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Installs the system packages locctl needs (Debian/Ubuntu) when they are missing.
+# Installs what locctl and its test suite need on a fresh Debian/Ubuntu machine, skipping what is there:
+# system libraries (ICU, libxml2, OpenCC, SQLite), the OpenCC command-line tool and iconv used by tests,
+# Chromium for the real-browser preview test, and the Python peers used for interop checks.
 set -euo pipefail
 need=()
-for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config; do
+for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config opencc libc-bin python3 python3-pip ${LOCCTL_EXTRA_APT:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
+  need+=(chromium)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# Python packages for the interop and schema checks (ttconv reads our TTML/SRT; jsonschema validates JSON/SARIF).
+python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check ttconv jsonschema 2>/dev/null || python3 -m pip install -q --break-system-packages ttconv jsonschema
+import ttconv, jsonschema
+PY

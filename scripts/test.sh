@@ -1,7 +1,25 @@
 #!/usr/bin/env bash
-# The full test suite: unit and conformance tests, then the interop and end-to-end scripts.
+# The full test suite: set-up, unit/conformance/end-to-end tests, glossary and region lint,
+# the ttconv interop check and the real-browser preview test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build
-swift test
+swift build --build-tests
+swift test --skip-build 2>&1 | tee .build/test.log | grep -E "^\[report\]|^\[interop\]|✘|Test run with" || true
+grep -q "Test run with .* passed" .build/test.log || { echo "swift test failed"; grep -E "✘|error" .build/test.log | head -50; exit 1; }
+if grep -qE "^Executed .* with [1-9][0-9]* failures" .build/test.log; then echo "XCTest failures"; exit 1; fi
+
+locctl=.build/debug/locctl
+echo "== glossary lint"; $locctl symbols lint
+C=../shared/corpora
+if [ -d "$C" ]; then
+  echo "== ttconv interop"
+  python3 scripts/interop_ttconv.py --locctl "$locctl" --out .build/interop \
+    examples/son-in-law/ep01.zh.srt examples/son-in-law/ep01.en.srt \
+    "$C/cdown-srt/gb2312.srt" "$C/real-zh/universalmediaserver/chinese-big5.srt" \
+    "$C/real-zh/universalmediaserver/chinese-gb18030.srt" "$C/real-zh/montagesubs/Relay_2024.web.chs.srt" \
+    "$C/real-zh/chinesesubfinder/oslo.2021.zh-Hant-en.utf16le.ass" "$C/pysubs2/ttml_example.ttml" \
+    "$C/ttconv/ttml/lwsp_default.ttml"
+fi
+if [ -x scripts/browser_test.sh ]; then echo "== browser preview test"; scripts/browser_test.sh; fi
+echo "== all tests passed"

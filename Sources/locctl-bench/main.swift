@@ -1,11 +1,79 @@
+import Foundation
+import Localize
 import SymbolDB
 
-// Usage: locctl-bench [matcher]   (build with -c release)
-let arguments = Set(CommandLine.arguments.dropFirst())
-if arguments.isEmpty || arguments.contains("matcher") {
-    let fold = MatcherBenchmark.foldTableSeconds()
-    print("matcher: fold table built in \(Int(fold * 1000)) ms (once per process)")
+// In-process benchmarks, run by scripts/bench.py next to the Python peers. Build with -c release.
+//   locctl-bench parse FILE                         read+parse a subtitle file
+//   locctl-bench matcher TEXT --dictionary DICT      match a text file against a word list (one term per line)
+//   locctl-bench matcher-synthetic                   synthetic throughput test (thread CPU time)
+//   locctl-bench store                               open the compiled store + build the matcher (shipped glossary)
+// Each prints one JSON object with "seconds".
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func emit(_ object: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+func option(_ name: String) -> String? {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+let args = Array(CommandLine.arguments.dropFirst())
+switch args.first {
+case "parse":
+    guard args.count >= 2 else { fail("usage: locctl-bench parse FILE") }
+    let start = now()
+    let loaded = try SubtitleFile.read(URL(fileURLWithPath: args[1]))
+    emit(["seconds": now() - start, "cues": loaded.track.cues.count, "encoding": loaded.encoding])
+
+case "matcher":
+    guard args.count >= 2, let dict = option("--dictionary") else { fail("usage: locctl-bench matcher TEXT --dictionary DICT") }
+    let words = try String(contentsOfFile: dict, encoding: .utf8).split(separator: "\n")
+        .map { String($0.split(separator: "\t").first ?? "") }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    let symbols = words.enumerated().map { i, w in
+        Symbol(id: "w\(i)", category: .value, context: .medium,
+               forms: Forms(simplified: [w], traditional: [], pinyin: [], aliases: []), gloss: ["en": "-"],
+               disambiguation: w.count == 1 ? Disambiguation() : nil)
+    }
+    let text = try String(contentsOfFile: args[1], encoding: .utf8)
+    let lines = text.split(separator: "\n").map(String.init)
+    let t0 = now()
+    let matcher = SymbolMatcher(symbols: symbols)
+    let build = now() - t0
+    var matches = 0
+    let t1 = now()
+    for line in lines { matches += matcher.matches(in: line).count }
+    let seconds = now() - t1
+    let mb = Double(text.utf8.count) / 1_000_000
+    emit(["seconds": seconds, "build_ms": build * 1000, "megabytes": mb, "mb_per_s": mb / seconds,
+          "patterns": words.count, "matches": matches])
+
+case "matcher-synthetic":
     print(MatcherBenchmark.run())
-} else {
-    print("locctl-bench: unknown benchmark(s) \(arguments.sorted()); known: matcher")
+
+case "store":
+    let directory = try DataDirectoryLocator(.glossaries).locate()
+    _ = try SymbolStore.open(glossaryDirectory: directory)        // make sure the cache is up to date
+    let t0 = now()
+    let store = try SymbolStore.open(glossaryDirectory: directory)
+    let open = now() - t0
+    let t1 = now()
+    let chinese = SymbolMatcher(symbols: store.allSymbols, options: .chinese)
+    let english = SymbolMatcher(symbols: store.allSymbols, options: .forTrack(language: "en"))
+    let build = now() - t1
+    _ = (chinese, english)
+    emit(["seconds": open + build, "open_ms": open * 1000, "matchers_ms": build * 1000, "symbols": store.allSymbols.count,
+          "note": String(format: "open %.1f ms + two matchers %.1f ms, %d symbols", open * 1000, build * 1000, store.allSymbols.count)])
+
+default:
+    fail("usage: locctl-bench parse|matcher|matcher-synthetic|store … (see the source for arguments)")
 }

@@ -6,6 +6,7 @@
 #include "cicu_locale.h"
 #include "cicu_normalize.h"
 #include "cicu_properties.h"
+#include "cicu_script.h"
 #include "cicu_transliterate.h"
 #include "cicu_version.h"
 #endif

@@ -7,17 +7,23 @@ public struct TextMetrics: Sendable {
     public init(counting: CharCounting) { self.counting = counting }
 
     /// Length of one line: graphemes, with half-width graphemes counting 0.5 under CJK counting.
+    /// Invisible format controls (bidi marks and embeddings, zero-width spaces: category Cf) count 0.
     public func length(_ line: Substring) -> Double {
+        var total = 0.0
+        for ch in line { total += width(of: ch) }
+        return total
+    }
+
+    /// Width of one grapheme: 0 for format controls, else 1, or 0.5 for half-width under CJK counting.
+    @inline(__always)
+    public func width(of character: Character) -> Double {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        let v = first.value
+        if v >= 0xAD, (0x200B...0x206F).contains(v) || v == 0xAD || v == 0x061C || v == 0xFEFF,
+           first.properties.generalCategory == .format { return 0 }
         switch counting {
-        case .full:
-            return Double(line.count)
-        case .cjk:
-            var total = 0.0
-            for ch in line {
-                guard let first = ch.unicodeScalars.first else { continue }
-                total += CharacterProperties.isWide(first) ? 1 : 0.5
-            }
-            return total
+        case .full: return 1
+        case .cjk: return CharacterProperties.isWide(first) ? 1 : 0.5
         }
     }
 
@@ -25,7 +31,9 @@ public struct TextMetrics: Sendable {
 
     /// Characters counted for reading speed: every line's length; line breaks do not count.
     public func readingLength(_ text: String) -> Double {
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + length($1) }
+        var total = 0.0
+        for ch in text where ch != "\n" { total += width(of: ch) }
+        return total
     }
 
     /// Characters per second over a duration (infinite for zero duration with text).

@@ -1,8 +1,7 @@
 /// The steps of `locctl localize`, in the one order they always run.
 ///
-/// Steps are looked up by name in `LocalizeSteps.registry`; a name in `order` without a registry entry
-/// (a step from another branch not merged yet) is simply unavailable. `--steps` selects a subset; the
-/// selection never changes the order.
+/// Steps are looked up by name in `LocalizeSteps.registry`. `--steps` selects a subset; the selection
+/// never changes the order.
 public enum LocalizeSteps {
     /// Every step name, in execution order: symbol renderings first (on the translator's text), then the
     /// script conversion, then line wrapping, then timing (which reads the wrapped text), then bidi marks.
@@ -29,8 +28,9 @@ public enum LocalizeSteps {
     public static let registry: [String: Factory] = [
         "glossary": { GlossaryStep(inlineGloss: $0.inlineGloss, matchers: $0.matchers) },
         "script": { ScriptStep(converter: $0.scriptConverter) },
-        // "wrap", "timing", "bidi": registered here when branch `localize` lands, e.g.
-        // "wrap": { _ in WrapStep() },
+        "wrap": { _ in WrapStep() },
+        "timing": { _ in TimingStep() },
+        "bidi": { _ in BidiStep() },
     ]
 
     /// Names of the steps this build has, in execution order.

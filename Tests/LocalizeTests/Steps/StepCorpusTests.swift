@@ -1,0 +1,78 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import Localize
+
+private func pipeline(_ t: Track, _ ctx: LocalizeContext) -> (Track, [Change]) {
+    var track = t
+    var changes: [Change] = []
+    for step in [WrapStep(), TimingStep(), BidiStep()] as [any LocalizeStep] {
+        let r = step.apply(track, in: ctx)
+        track = r.track
+        changes += r.changes
+    }
+    return (track, changes)
+}
+
+@Suite struct StepCorpusTests {
+    @Test(arguments: [("montagesubs/Relay_2024.web.chs.srt", "zh-Hans-CN"), ("EXAMPLE:son-in-law/ep01.en.srt", "en-US"),
+                      ("EXAMPLE:son-in-law/ep01.en.srt", "ar-SA")])
+    func realTracksKeepInvariants(file: String, region: String) throws {
+        let url: URL
+        if file.hasPrefix("EXAMPLE:") {
+            var root = URL(fileURLWithPath: #filePath)
+            for _ in 0..<4 { root.deleteLastPathComponent() }
+            url = root.appendingPathComponent("examples").appendingPathComponent(String(file.dropFirst(8)))
+        } else {
+            url = Corpus.url("real-zh").appendingPathComponent(file)
+        }
+        let input = try SubtitleFile.read(url).track
+        for orientation in Orientation.allCases {
+            let ctx = LocalizeContext(region: Regions[region], orientation: orientation)
+            let wrap = WrapStep().apply(input, in: ctx)
+            let timing = TimingStep().apply(wrap.track, in: ctx)
+            let combined = StepResult(track: timing.track, changes: wrap.changes + timing.changes)
+            #expect(limitViolations(combined, ctx).isEmpty, "\(limitViolations(combined, ctx).prefix(5))")
+            #expect(content(timing.track) == content(input))
+            let (once, _) = pipeline(input, ctx)
+            let (twice, _) = pipeline(once, ctx)
+            #expect(firstDifference(twice, once) == nil, "not idempotent for \(file) \(region) \(orientation): \(firstDifference(twice, once) ?? "")")
+        }
+    }
+}
+
+private let latinWords = ["the", "family", "Lin", "Zhongqiu", "mooncake", "is", "here.", "and,", "a", "son-in-law", "face?", "to", "reunion"]
+private let chineseWords = ["上门女婿", "中秋节", "你", "今天", "，", "终于", "。", "扬眉吐气", "月饼", "一家人"]
+
+private struct Spec: Sendable, CustomStringConvertible {
+    var start: Int; var duration: Int; var chinese: Bool; var words: [Int]
+    var description: String { "\(start)+\(duration) zh:\(chinese) \(words)" }
+}
+
+private let spec = zip(Gen.int(in: 0...60_000), Gen.int(in: 0...9_000), Gen.bool, Gen.int(in: 0...99).array(of: 1...30))
+    .map { Spec(start: $0, duration: $1, chinese: $2, words: $3) }
+
+@Suite struct StepPropertyTests {
+    @Test func wrapAndTimingKeepLimitsOrderAndText() async {
+        await propertyCheck(count: 60, input: spec.array(of: 1...12), Gen.bool) { specs, landscape in
+            let cues = specs.enumerated().map { i, s -> Cue in
+                let text = s.chinese ? s.words.map { chineseWords[$0 % chineseWords.count] }.joined()
+                                     : s.words.map { latinWords[$0 % latinWords.count] }.joined(separator: " ")
+                return cue(String(i + 1), Int64(s.start), Int64(s.start + s.duration), text)
+            }
+            for region in ["en-US", "zh-Hans-CN"] {
+                let ctx = LocalizeContext(region: Regions[region], orientation: landscape ? .landscape : .vertical)
+                let input = track(cues)
+                let wrap = WrapStep().apply(input, in: ctx)
+                let timing = TimingStep().apply(wrap.track, in: ctx)
+                let combined = StepResult(track: timing.track, changes: wrap.changes + timing.changes)
+                #expect(limitViolations(combined, ctx).isEmpty, "\(region): \(limitViolations(combined, ctx))")
+                let sortedInput = track(cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element))
+                #expect(content(timing.track) == content(sortedInput))
+                let (once, _) = pipeline(input, ctx)
+                let diff = firstDifference(pipeline(once, ctx).0, once)
+                #expect(diff == nil, "\(region): \(diff ?? "")")
+            }
+        }
+    }
+}

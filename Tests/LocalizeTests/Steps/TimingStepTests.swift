@@ -1,0 +1,76 @@
+import Testing
+@testable import Localize
+
+@Suite struct TimingStepTests {
+    func run(_ cues: [Cue], _ region: String = "en-US", fps: FrameRate? = nil) -> StepResult {
+        TimingStep().apply(track(cues), in: LocalizeContext(region: Regions[region], frameRate: fps))
+    }
+
+    @Test func gapInFramesAtCommonRates() {
+        // 2 frames: 30 fps → 67 ms, 25 fps → 80 ms, 30000/1001 → 67 ms (66.73 rounded up).
+        for (fps, gap) in [(FrameRate.fps30, Int64(67)), (.fps25, 80), (.ntsc2997, 67)] {
+            let out = run([cue("1", 0, 2000, "Hello."), cue("2", 2000, 4000, "Bye.")], fps: fps).track
+            #expect(out.cues[0].end.milliseconds == 2000 - gap)
+            #expect(out.cues[1].start.milliseconds == 2000)
+        }
+    }
+
+    @Test func overlapTrimsEarlierOrShiftsLater() {
+        let out = run([cue("1", 0, 3000, "Hello there."), cue("2", 2500, 5000, "Bye.")])
+        #expect(out.track.cues[0].end.milliseconds == 2500 - 67)
+        #expect(out.changes.contains { $0.cue == "1" && $0.reason.contains("overlap") })
+        // The earlier cue cannot shrink below 833 ms: the later one starts later instead.
+        let shifted = run([cue("1", 0, 900, "Hi."), cue("2", 500, 3000, "Bye.")]).track
+        #expect(shifted.cues[0].end.milliseconds == 833)
+        #expect(shifted.cues[1].start.milliseconds == 900)
+    }
+
+    @Test func differentlyPlacedOverlapIsAmbiguous() {
+        var top = cue("2", 500, 3000, "SIGN: Lin Family")
+        top.placement = Placement(anchor: .topCenter)
+        let out = run([cue("1", 0, 3000, "Hello."), top])
+        #expect(out.changes.contains { $0.kind == .ambiguous })
+        #expect(out.track.cues[0].end.milliseconds == 3000)
+    }
+
+    @Test func minAndMaxDuration() {
+        let out = run([cue("1", 0, 300, "Hi."), cue("2", 5000, 15000, "Okay.")]).track
+        #expect(out.cues[0].duration.milliseconds == 833)
+        #expect(out.cues[1].duration.milliseconds == 7000)
+        // No room: reported.
+        let tight = run([cue("1", 0, 300, "Hi."), cue("2", 400, 3000, "Bye.")])
+        #expect(tight.track.cues[0].end <= tight.track.cues[1].start)
+    }
+
+    @Test func readingSpeedExtendsIntoFreeTimeElseUnfixable() {
+        // 40 characters in 1 s at 20 cps needs 2 s.
+        let text = "This line is forty characters long, yes."
+        let out = run([cue("1", 0, 1000, text), cue("2", 10000, 12000, "Bye.")])
+        #expect(out.track.cues[0].end.milliseconds == 2000)
+        let tight = run([cue("1", 0, 1000, text), cue("2", 1100, 3000, "Bye.")])
+        #expect(tight.changes.contains { $0.kind == .unfixable && $0.reason.contains("reading speed") })
+    }
+
+    @Test func splitsLongTextProportionallyAtSentences() {
+        // Landscape en-US: 42 × 2. This does not fit; it splits at the sentence end.
+        let a = "The Mid-Autumn Festival is here at last, my dear."
+        let b = "The whole family is home for the reunion dinner tonight, all of us."
+        let ctx = LocalizeContext(region: Regions["en-US"], orientation: .landscape)
+        let out = TimingStep().apply(track([cue("7", 0, 8000, a + " " + b)]), in: ctx)
+        #expect(out.track.cues.map(\.id) == ["7a", "7b"])
+        let first = out.track.cues[0], second = out.track.cues[1]
+        #expect(first.text.plainText.replacingOccurrences(of: "\n", with: " ") == a)
+        #expect(second.text.plainText.replacingOccurrences(of: "\n", with: " ") == b)
+        #expect(second.start.milliseconds - first.end.milliseconds == 67)
+        // Proportional: the longer part gets the longer time.
+        let ratio = Double(first.duration.milliseconds) / Double(second.duration.milliseconds)
+        #expect(abs(ratio - Double(a.count) / Double(b.count)) < 0.05)
+        #expect(second.end.milliseconds == 8000)
+        // Chinese splits at a clause comma.
+        let zh = TimingStep().apply(track([cue(nil, 0, 6000, "我在这个家里已经忍了整整三年的时间，今天终于可以扬眉吐气，让所有人都看看我的本事")]),
+                                   in: LocalizeContext(region: Regions["zh-Hans-CN"], orientation: .landscape))
+        #expect(zh.track.cues.count >= 2)
+        #expect(zh.track.cues.allSatisfy { $0.id == nil })
+        #expect(zh.track.cues[0].text.plainText.replacingOccurrences(of: "\n", with: "").hasSuffix("，"))
+    }
+}
