@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build
 swift test
+# Real-browser test of the annotation preview page (installs Debian's chromium when missing).
+scripts/browser_test.sh
