@@ -71,6 +71,7 @@ extension LocCtl {
             let formats = try self.formats()
             let profiles = try RegionSelection(explicitDirectory: regionsDir).select(region.flatMap { $0.split(separator: ",").map(String.init) }, all: allRegions != nil)
             let store = try glossary.openStore()
+            if store.allSymbols.isEmpty { printError("warning: \(store.glossaryDirectory.path) has no symbols; no notes will be planned") }
             let episodes = try AnnotateInputs.episodes(tracks: tracks, source: source)
             let out = URL(fileURLWithPath: outDir, isDirectory: true)
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

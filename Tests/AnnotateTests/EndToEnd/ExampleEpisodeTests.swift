@@ -65,3 +65,40 @@ import Testing
         #expect(withVideo.contains("src=\"../video/ep%2001.mp4\""))
     }
 }
+
+/// ttconv (the reference TTML/IMSC implementation) reads the TTML notes of every shipped region as the same cues.
+@Suite struct TTMLInteropTests {
+    @Test func ttconvReadsEveryRegionsNotes() throws {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import ttconv"]
+        try check.run(); check.waitUntilExit()
+        guard check.terminationStatus == 0 else { return }   // ttconv not installed: scripts/interop_ttconv.py says how
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("annotate-ttconv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let annotator = Annotator(symbols: try Fixtures.glossary(), targetLanguages: ["en"])
+        let occurrences = annotator.occurrences(EpisodeTracks(name: "ep01", source: try Fixtures.readExample("ep01.zh.srt"),
+                                                              target: try Fixtures.readExample("ep01.en.srt"), targetLanguage: "en"))
+        for region in try Fixtures.regions() {
+            let plan = annotator.planner(for: region).plan(episode: "ep01", occurrences: occurrences)
+            let ttml = try TTMLNotesEmitter().render(plan)
+            let cues = try TTMLCodec().decode(SourceText(text: ttml), options: DecodeOptions()).track.cues
+            let expected: [String: Any] = ["cues": cues.map { ["begin_ms": $0.start.milliseconds, "end_ms": $0.end.milliseconds,
+                                                                "text": $0.text.plainText] }]
+            try ttml.write(to: dir.appendingPathComponent("\(region.tag).ttml"), atomically: true, encoding: .utf8)
+            try JSONSerialization.data(withJSONObject: expected).write(to: dir.appendingPathComponent("\(region.tag).expected.json"))
+        }
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        run.arguments = ["python3", Fixtures.repository.appendingPathComponent("scripts/interop_ttconv.py").path, "--from-dir", dir.path]
+        let pipe = Pipe()
+        run.standardOutput = pipe
+        run.standardError = pipe
+        try run.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0, "\(output)")
+        #expect(output.contains("passed"))
+    }
+}
