@@ -52,6 +52,7 @@ let package = Package(
         .executableTarget(name: "locctl-bench", dependencies: ["Localize", "SymbolDB", "Annotate", "Audit", "TextServices"]),
 
         .testTarget(name: "TextServicesTests", dependencies: ["TextServices"]),
+        .testTarget(name: "AnnotateTests", dependencies: ["Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
         .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices"], exclude: ["Fixtures"]),
         .testTarget(name: "LocalizeTests", dependencies: [
             "Localize", "TextServices", "SymbolDB",

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Localize
 import SymbolDB
@@ -18,12 +19,15 @@ enum Resources {
 
     /// The region profiles named by `tags` (`all` for every one), or a usage error naming the known tags.
     static func regions(named tags: [String], directory: String? = nil) throws -> [RegionProfile] {
-        let all = try regions(directory)
+        let all: [RegionProfile]
+        do { all = try regions(directory) } catch let error as GlossaryLocatorError {
+            throw ValidationError("\(error)")
+        }
         if tags == ["all"] { return all }
         return try tags.map { tag in
             let canonical = LanguageTag.canonicalize(tag.replacingOccurrences(of: "_", with: "-"))
             guard let profile = all.first(where: { $0.tag.caseInsensitiveCompare(canonical) == .orderedSame }) else {
-                throw UnknownRegion(tag: tag, known: all.map(\.tag))
+                throw ValidationError("\(UnknownRegion(tag: tag, known: all.map(\.tag)))")
             }
             return profile
         }

@@ -141,9 +141,7 @@ extension LocCtl {
         }
 
         private func regionProfile() throws -> RegionProfile {
-            do { return try Resources.regions(named: [region])[0] } catch let error as UnknownRegion {
-                throw ValidationError("\(error)")
-            }
+            try Resources.regions(named: [region])[0]
         }
 
         private func destination(for input: URL) -> URL {

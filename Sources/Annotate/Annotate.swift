@@ -1,1 +1,0 @@
-// Annotate: filled by its issue.

@@ -1,0 +1,86 @@
+import Localize
+import SymbolDB
+
+/// Finds symbol occurrences in a Chinese source track, a translated track, or both aligned by time.
+///
+/// Matchers are built once per detector (they compile every form of every symbol) and reused for every
+/// episode; detection is linear in the number of cues.
+public struct SymbolDetector: Sendable {
+    /// Matches Chinese forms in source tracks.
+    public let sourceMatcher: SymbolMatcher
+    /// Matches renderings and pinyin in translated tracks, when a target language was given.
+    public let targetMatcher: SymbolMatcher?
+
+    /// - Parameters:
+    ///   - symbols: the symbol database.
+    ///   - targetLanguage: language of translated tracks to read (`en`, `es-419` …); nil for source-only use.
+    public init(symbols: [Symbol], targetLanguage: String? = nil) {
+        sourceMatcher = SymbolMatcher(symbols: symbols, options: .chinese)
+        targetMatcher = targetLanguage.map { SymbolMatcher(symbols: symbols, options: .forTrack(language: $0)) }
+    }
+
+    public init(sourceMatcher: SymbolMatcher, targetMatcher: SymbolMatcher?) {
+        self.sourceMatcher = sourceMatcher
+        self.targetMatcher = targetMatcher
+    }
+
+    /// Every occurrence in one track, in cue order; `side` picks the matcher.
+    public func occurrences(in track: Track, side: SymbolOccurrence.Side) -> [SymbolOccurrence] {
+        guard let matcher = side == .source ? sourceMatcher : targetMatcher else { return [] }
+        var out: [SymbolOccurrence] = []
+        for (index, cue) in track.cues.enumerated() {
+            let text = cue.text.plainText
+            guard !text.isEmpty else { continue }
+            var seenInCue = Set<String>()
+            for match in matcher.matches(in: text) where seenInCue.insert(match.symbolID).inserted {
+                out.append(SymbolOccurrence(symbolID: match.symbolID, side: side, cueIndex: index, cueID: cue.id,
+                                            timing: cue.timing, matchedText: match.matchedText,
+                                            utf16Range: match.utf16Range, characterRange: match.characterRange,
+                                            sourceCueIndex: side == .source ? index : nil))
+            }
+        }
+        return out
+    }
+
+    /// Occurrences from a source track, a target track, or both.
+    ///
+    /// With both, the target track is aligned to the source by time: a target occurrence of a symbol that the
+    /// aligned source cue(s) already name is the same occurrence and is dropped; one the source does not name
+    /// (a rendering with no Chinese form in the source line) is kept, attached to its first aligned source cue.
+    /// The result is sorted by time.
+    public func occurrences(source: Track?, target: Track?) -> [SymbolOccurrence] {
+        switch (source, target) {
+        case (nil, nil): return []
+        case let (source?, nil): return occurrences(in: source, side: .source)
+        case let (nil, target?): return occurrences(in: target, side: .target)
+        case let (source?, target?):
+            let fromSource = occurrences(in: source, side: .source)
+            var fromTarget = occurrences(in: target, side: .target)
+            let alignment = TrackAlignment(source: source, target: target)
+            var named = Set<SourceKey>()
+            for o in fromSource { named.insert(SourceKey(cue: o.cueIndex, symbol: o.symbolID)) }
+            fromTarget = fromTarget.compactMap { o in
+                let sources = alignment.sourcesForTarget[o.cueIndex]
+                if sources.contains(where: { named.contains(SourceKey(cue: $0, symbol: o.symbolID)) }) { return nil }
+                var kept = o
+                kept.sourceCueIndex = sources.first
+                if let first = sources.first { named.insert(SourceKey(cue: first, symbol: o.symbolID)) }
+                return kept
+            }
+            return Self.sortedByTime(fromSource + fromTarget)
+        }
+    }
+
+    static func sortedByTime(_ list: [SymbolOccurrence]) -> [SymbolOccurrence] {
+        list.enumerated().sorted { a, b in
+            if a.element.start != b.element.start { return a.element.start < b.element.start }
+            if a.element.side != b.element.side { return a.element.side == .source }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private struct SourceKey: Hashable {
+        var cue: Int
+        var symbol: String
+    }
+}

@@ -1,0 +1,36 @@
+import Localize
+import SymbolDB
+
+/// One pop-up note as a viewer of a region will see it.
+public struct AnnotationNote: Hashable, Sendable {
+    public var symbolID: String
+    /// The name shown for the symbol: the region's preferred rendering, else pinyin, else the matched text.
+    public var term: String
+    /// The text as found in the cue.
+    public var matchedText: String
+    public var gloss: String
+    /// The language of `gloss` (the first of the region's fallback chain that the symbol has).
+    public var glossLanguage: String
+    public var analogy: String?
+    /// The cultural frame the analogy comes from.
+    public var analogyFrame: String?
+    public var analogyLanguage: String?
+    /// Whether the analogy fits the display time at the region's reading speed (visible tracks show it only then).
+    public var showsAnalogy: Bool
+    public var category: SymbolDB.Category
+    public var context: ContextLevel
+    public var status: ReviewStatus
+    /// The cue that named the symbol.
+    public var cueID: String?
+    public var cueIndex: Int
+    public var side: SymbolOccurrence.Side
+    /// When the note is on screen.
+    public var timing: TimeSpan
+    public var position: AnnotationPolicy.ScreenPosition
+
+    public var start: Timestamp { timing.start }
+    public var end: Timestamp { timing.end }
+
+    /// `term — gloss`, the first line of a visible note.
+    public var headline: String { term + " — " + gloss }
+}

@@ -1,0 +1,55 @@
+import Annotate
+import ArgumentParser
+import Foundation
+import Localize
+
+extension LocCtl {
+    /// `locctl preview`: an offline HTML page that plays an episode's subtitles and pop-up notes.
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a self-contained HTML page that plays subtitles and a region's pop-up notes.",
+            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check."
+        )
+
+        @Argument(help: "The subtitle track to play (Chinese or translated).")
+        var track: String
+
+        @Option(help: "Region tag whose notes are shown.")
+        var region: String
+
+        @Option(help: "Chinese source track, aligned by time with a translated TRACK.")
+        var source: String?
+
+        @Option(help: "Video file to play under the notes (referenced by relative path, not embedded).")
+        var video: String?
+
+        @Option(name: .shortAndLong, help: "Output HTML file.")
+        var output: String
+
+        @Flag(name: .customLong("reviewed-only"), help: "Leave out notes from draft glossary entries.")
+        var reviewedOnly = false
+
+        @Option(name: .customLong("regions-dir"), help: "Region profiles directory (default: $LOCCTL_REGIONS or the nearest regions/).")
+        var regionsDir: String?
+
+        @OptionGroup var glossary: GlossaryOptions
+
+        func run() throws {
+            let profile = try Resources.regions(named: [region], directory: regionsDir)[0]
+            let store = try glossary.openStore()
+            guard let episode = try AnnotateInputs.episodes(tracks: [track], source: source).first else {
+                throw ValidationError("\(track): no subtitle file found.")
+            }
+            let loaded = AnnotateInputs.load([episode])[0]
+            guard let tracks = loaded.tracks else { printError("error: \(loaded.error ?? "cannot read")"); throw ExitCode(1) }
+            let annotator = Annotator(symbols: store.allSymbols, targetLanguages: Set([tracks.targetLanguage].compactMap { $0 }),
+                                      options: .init(reviewedOnly: reviewedOnly))
+            let plan = annotator.planner(for: profile).plan(episode: episode.name, occurrences: annotator.occurrences(tracks))
+            let page = URL(fileURLWithPath: output)
+            let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
+            let html = PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
+            try AtomicFile.write(html, to: page)
+            print("\(page.path): \(plan.notes.count) notes for \(profile.tag)")
+        }
+    }
+}
