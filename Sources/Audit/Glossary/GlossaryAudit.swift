@@ -33,6 +33,8 @@ public enum GlossaryAudit {
         public var symbolID: String
         public var headword: String
         public var gap: Gap
+        /// How much the gap matters (the coverage rule's severity; the glossary's for sensitivity).
+        public var severity: FindingSeverity
         public var detail: String
     }
 
@@ -59,6 +61,8 @@ public enum GlossaryAudit {
         public var symbolCount: Int
         /// Whether any region has any gap.
         public var hasGaps: Bool { regions.contains { !$0.entries.isEmpty } }
+        /// The most severe gap's severity, nil without gaps.
+        public var highestSeverity: FindingSeverity? { regions.flatMap(\.entries).map(\.severity).max() }
     }
 
     public static func run(symbols: [Symbol], regions: [RegionProfile]) -> Report {
@@ -75,10 +79,10 @@ public enum GlossaryAudit {
                     case AuditRules.coverageNoRendering.id: kind = .noRendering
                     default: kind = .draft
                     }
-                    entries.append(Entry(symbolID: symbol.id, headword: head, gap: kind, detail: gap.message))
+                    entries.append(Entry(symbolID: symbol.id, headword: head, gap: kind, severity: gap.rule.defaultSeverity, detail: gap.message))
                 }
                 if let note = context.sensitivity(of: symbol) {
-                    entries.append(Entry(symbolID: symbol.id, headword: head, gap: .sensitive,
+                    entries.append(Entry(symbolID: symbol.id, headword: head, gap: .sensitive, severity: FindingSeverity(note.severity),
                                          detail: "\(note.severity.rawValue): \(note.note)"))
                 }
             }

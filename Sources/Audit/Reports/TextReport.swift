@@ -20,8 +20,10 @@ public struct TextReport: Sendable {
                 let fileNote = f.location.file == file ? "" : paint(" [\(f.location.file)]", "2")
                 out += "  " + paint(time, "2") + "  " + id + "  " + severity + "  " + f.rule.padding(ruleWidth) + "  " + f.message + fileNote + "\n"
                 let indent = String(repeating: " ", count: 2 + 12 + 2 + idWidth + 1 + 2 + 7 + 2 + ruleWidth + 2)
-                if let expected = f.expected { out += indent + paint("expected: ", "2") + expected + "\n" }
-                if let fix = f.fix { out += indent + paint("fix: ", "2") + fix + "\n" }
+                var detail: [String] = []
+                if let expected = f.expected { detail.append(paint("expected: ", "2") + expected) }
+                if let fix = f.fix, fix != AuditRules.rule(id: f.rule)?.help { detail.append(paint("fix: ", "2") + fix) }
+                if !detail.isEmpty { out += indent + detail.joined(separator: paint(" · ", "2")) + "\n" }
             }
             out += "\n"
         }

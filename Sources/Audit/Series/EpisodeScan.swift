@@ -1,5 +1,6 @@
 import Localize
 import SymbolDB
+import TextServices
 
 /// What the rules of one episode share: texts, matches and the alignment, each computed once.
 struct EpisodeScan {
@@ -17,7 +18,7 @@ struct EpisodeScan {
         self.context = context
         let texts = input.target.cues.map { $0.text.plainText }
         targetTexts = texts
-        targetMatches = texts.map { context.targetMatcher.matches(in: $0) }
+        targetMatches = texts.map { text in context.targetMatcher.matches(in: text).map { Self.reclassify($0, context) } }
         self.source = source
         if let sourceTrack = input.source {
             alignment = TrackAlignment(source: sourceTrack, target: input.target)
@@ -27,6 +28,23 @@ struct EpisodeScan {
     }
 
     var region: RegionProfile { context.region }
+
+    /// A pinyin match whose text is also an acceptable rendering (`Chang'e`) is that rendering.
+    static func reclassify(_ match: SymbolMatch, _ context: RegionAuditContext) -> SymbolMatch {
+        guard match.formKind == .pinyin, let symbol = context.symbols[match.symbolID],
+              let renderings = context.renderings(of: symbol) else { return match }
+        let folded = LatinFold.fold(match.form)
+        for (terms, status) in [(renderings.preferred, RenderingStatus.preferred), (renderings.admitted, .admitted)] {
+            if let term = terms.first(where: { LatinFold.fold($0) == folded }) {
+                var m = match
+                m.formKind = .rendering
+                m.renderingStatus = status
+                m.form = term
+                return m
+            }
+        }
+        return match
+    }
 
     func targetLocation(_ index: Int) -> FindingLocation {
         let cue = input.target.cues[index]
