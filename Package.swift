@@ -57,6 +57,7 @@ let package = Package(
             "Localize", "TextServices", "SymbolDB",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
