@@ -13,7 +13,7 @@ public enum GlossaryAuditFormat: String, CaseIterable, Sendable {
     }
 
     static func cellValue(_ r: GlossaryAudit.RegionResult, _ gap: GlossaryAudit.Gap) -> String {
-        "\(r.count(gap)) (\(String(format: "%.0f", r.percent(gap)))%)"
+        "\(r.count(gap)) (\(Int(r.percent(gap).rounded()))%)"
     }
 
     static func text(_ report: GlossaryAudit.Report, color: Bool) -> String {
