@@ -19,6 +19,9 @@ struct SeriesAuditTests {
         #expect(EpisodeNaming.episodeKey("ep01.srt") == "ep01")
         #expect(EpisodeNaming.episodeKey("my.show.ep01.srt") == "my.show.ep01")
         #expect(EpisodeNaming.episodeKey("ep01.final.srt") == "ep01.final")
+        #expect(EpisodeNaming.isSourceCandidate("d/ep01.zh.srt") && EpisodeNaming.isSourceCandidate("ep01.zh-Hant.ttml"))
+        #expect(EpisodeNaming.isSourceCandidate("ep01.srt"))
+        #expect(!EpisodeNaming.isSourceCandidate("d/ep01.en.srt"))
     }
 
     @Test("targets pair with sources by key; a lone pair always pairs")

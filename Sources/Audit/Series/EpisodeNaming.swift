@@ -18,6 +18,23 @@ public enum EpisodeNaming {
         return name
     }
 
+    /// The language-like last part of a file name (`en` for `ep01.en.srt`), if any.
+    public static func languageSuffix(_ path: String) -> String? {
+        var name = (path as NSString).lastPathComponent
+        if !(name as NSString).pathExtension.isEmpty { name = (name as NSString).deletingPathExtension }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let suffix = String(name[name.index(after: dot)...])
+        return isLanguageLike(suffix) ? suffix : nil
+    }
+
+    /// Whether a file may be a Chinese source track: its language suffix is Chinese (`zh`, `zh-Hans`, `cmn`,
+    /// `yue`) or it has none.
+    public static func isSourceCandidate(_ path: String) -> Bool {
+        guard let suffix = languageSuffix(path) else { return true }
+        let primary = suffix.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        return ["zh", "cmn", "yue", "lzh", "chi", "zho"].contains(primary)
+    }
+
     /// Two or three letters, then optional subtags of 2–8 letters or digits (`en`, `zh-Hant`, `es-419`, `pt_BR`).
     public static func isLanguageLike(_ text: String) -> Bool {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })

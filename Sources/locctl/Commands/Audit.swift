@@ -153,7 +153,8 @@ struct AuditTracks: ParsableCommand {
         let sourceFiles: [URL]
         var targetFiles: [URL]
         do {
-            sourceFiles = try InputFiles.expand(source, extensions: extensions)
+            // A directory given as --source may also hold the translations: keep Chinese (or unlabelled) files.
+            sourceFiles = try InputFiles.expand(source, extensions: extensions).filter { EpisodeNaming.isSourceCandidate($0.path) }
             targetFiles = try InputFiles.expand(tracks, extensions: extensions)
         } catch {
             throw AuditExit.usageError("\(error)")
