@@ -18,8 +18,8 @@ public enum HTMLReport {
 
         """
         let counts = report.countsBySeverity
-        out += "<p>\(report.findings.count) findings in \(report.files.count) files: "
-        out += FindingSeverity.allCases.reversed().map { "<span class=\"\($0.rawValue)\">\(counts[$0] ?? 0) \($0.rawValue)</span>" }.joined(separator: ", ")
+        out += "<p>\(plural(report.findings.count, "finding")) in \(plural(report.files.count, "file")): "
+        out += FindingSeverity.allCases.reversed().map { "<span class=\"\($0.rawValue)\">\(plural(counts[$0] ?? 0, $0.rawValue))</span>" }.joined(separator: ", ")
         out += ".</p>\n"
 
         // Per-episode summary.

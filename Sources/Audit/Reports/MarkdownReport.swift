@@ -3,8 +3,8 @@ public enum MarkdownReport {
     public static func render(_ report: AuditReport) -> String {
         var out = "# Audit for \(cell(report.region)) (\(report.orientation))\n\n"
         let counts = report.countsBySeverity
-        out += "\(report.findings.count) findings in \(report.files.count) files: "
-        out += FindingSeverity.allCases.reversed().map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ".\n\n"
+        out += "\(plural(report.findings.count, "finding")) in \(plural(report.files.count, "file")): "
+        out += FindingSeverity.allCases.reversed().map { plural(counts[$0] ?? 0, $0.rawValue) }.joined(separator: ", ") + ".\n\n"
         if !report.findings.isEmpty {
             out += "| rule | findings | description |\n|---|---:|---|\n"
             for (rule, count) in report.countsByRule {

@@ -29,3 +29,6 @@ public enum AuditTool {
     public static let version = "0.1.0"
     public static let informationURI = "https://example.invalid/locctl/docs/audit.md"
 }
+
+/// `1 error`, `2 errors`.
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
