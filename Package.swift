@@ -59,6 +59,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "LocCtlTests", dependencies: ["locctl"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -7,6 +7,6 @@ struct LocCtl: AsyncParsableCommand {
         commandName: "locctl",
         abstract: "Localize Chinese micro-drama subtitles: cultural symbols, region conformance, pop-up notes and audits.",
         version: "0.1.0 (ICU \(ICUInfo.version))",
-        subcommands: [Convert.self, Localize.self, Annotate.self, Preview.self, Segment.self, Symbols.self]
+        subcommands: [Convert.self, Localize.self, Annotate.self, Preview.self, Audit.self, Segment.self, Symbols.self]
     )
 }

@@ -45,3 +45,5 @@ struct UnknownRegion: Error, CustomStringConvertible {
     var known: [String]
     var description: String { "unknown region '\(tag)'; known regions: \(known.joined(separator: ", "))" }
 }
+
+extension Orientation: ExpressibleByArgument {}

@@ -224,5 +224,4 @@ extension FileManager {
     }
 }
 
-extension Orientation: ExpressibleByArgument {}
 extension GlossaryStep.InlineGloss: ExpressibleByArgument {}

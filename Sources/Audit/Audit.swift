@@ -1,1 +1,0 @@
-// Audit: filled by its issue.

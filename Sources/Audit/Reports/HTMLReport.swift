@@ -1,0 +1,100 @@
+/// A self-contained HTML page: per-episode summary, an inline SVG bar chart of findings by rule, and the
+/// findings of each episode. No scripts, no external resources; every text is escaped.
+public enum HTMLReport {
+    public static func render(_ report: AuditReport) -> String {
+        let title = "locctl audit — \(report.region) (\(report.orientation))"
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222}
+        table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
+        th{background:#f3f3f3}td.n{text-align:right}.error{color:#b00020;font-weight:600}.warning{color:#a05a00}.note{color:#00639b}
+        code{font-family:ui-monospace,monospace}.muted{color:#666}svg text{font:12px system-ui,sans-serif}
+        </style></head><body>
+        <h1>\(escape(title))</h1>
+
+        """
+        let counts = report.countsBySeverity
+        out += "<p>\(plural(report.findings.count, "finding")) in \(plural(report.files.count, "file")): "
+        out += FindingSeverity.allCases.reversed().map { "<span class=\"\($0.rawValue)\">\(plural(counts[$0] ?? 0, $0.rawValue))</span>" }.joined(separator: ", ")
+        out += ".</p>\n"
+
+        // Per-episode summary.
+        out += "<h2>Episodes</h2>\n<table><thead><tr><th>episode</th><th>file</th><th>source</th><th>cues</th><th>errors</th><th>warnings</th><th>notes</th></tr></thead><tbody>\n"
+        let groups = report.findingsByEpisode
+        for (episode, findings) in groups {
+            let files = report.files.filter { $0.episode == episode }
+            var c: [FindingSeverity: Int] = [:]
+            for f in findings { c[f.severity, default: 0] += 1 }
+            out += "<tr><td><a href=\"#\(anchor(episode))\">\(escape(episode))</a></td><td><code>\(escape(files.first?.file ?? ""))</code></td>"
+            out += "<td><code>\(escape(files.first?.sourceFile ?? "—"))</code></td><td class=\"n\">\(files.reduce(0) { $0 + $1.cueCount })</td>"
+            out += "<td class=\"n error\">\(c[.error] ?? 0)</td><td class=\"n warning\">\(c[.warning] ?? 0)</td><td class=\"n note\">\(c[.note] ?? 0)</td></tr>\n"
+        }
+        out += "</tbody></table>\n"
+
+        out += "<h2>Findings by rule</h2>\n" + chart(report.countsByRule) + "\n"
+
+        for (episode, findings) in groups {
+            out += "<h2 id=\"\(anchor(episode))\">\(escape(episode))</h2>\n"
+            if findings.isEmpty { out += "<p class=\"muted\">No findings.</p>\n"; continue }
+            out += "<table><thead><tr><th>time</th><th>cue</th><th>severity</th><th>rule</th><th>message</th><th>text</th><th>expected</th><th>fix</th></tr></thead><tbody>\n"
+            for f in findings {
+                out += "<tr><td>\(escape(f.location.start?.formatted() ?? ""))</td><td>\(escape(f.location.cueLabel ?? ""))</td>"
+                out += "<td class=\"\(f.severity.rawValue)\">\(f.severity.rawValue)</td><td><code>\(escape(f.rule))</code></td>"
+                out += "<td>\(escape(f.message))</td><td>\(escape(f.text))</td><td>\(escape(f.expected ?? ""))</td><td>\(escape(f.fix ?? ""))</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        out += "</body></html>\n"
+        return out
+    }
+
+    /// A horizontal bar chart, one bar per rule, as inline SVG.
+    static func chart(_ counts: [(rule: String, count: Int)]) -> String {
+        guard !counts.isEmpty else { return "<p class=\"muted\">No findings.</p>" }
+        let labelWidth = 230, barWidth = 400, rowHeight = 22
+        let maximum = max(1, counts.map(\.count).max() ?? 1)
+        let height = counts.count * rowHeight + 10
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" role=\"img\" aria-label=\"Findings by rule\">\n"
+        for (i, item) in counts.enumerated() {
+            let y = 5 + i * rowHeight
+            let width = max(2, barWidth * item.count / maximum)
+            let color: String
+            switch AuditRules.rule(id: item.rule)?.family {
+            case .glossary?: color = "#5b6abf"
+            case .sensitivity?: color = "#c0392b"
+            case .coverage?: color = "#2e8b57"
+            default: color = "#d08a00"
+            }
+            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(item.rule))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" fill=\"\(color)\"><title>\(escape(item.rule)): \(item.count)</title></rect>"
+            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(item.count)</text>\n"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Text safe in HTML element content and double-quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// An id for an episode heading (letters, digits, `-`, `_`; others as `-`).
+    static func anchor(_ episode: String) -> String {
+        "ep-" + String(episode.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+    }
+}

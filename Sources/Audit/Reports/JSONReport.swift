@@ -1,0 +1,78 @@
+import Foundation
+
+/// JSON output; the shape is documented by `schemas/audit.schema.json` (`schemaVersion` 1).
+public enum JSONReport {
+    public static let schemaVersion = 1
+
+    struct Document: Encodable {
+        var schemaVersion: Int
+        var tool: Tool
+        var region: String
+        var orientation: String
+        var summary: Summary
+        var files: [File]
+        var findings: [Item]
+    }
+    struct Tool: Encodable { var name: String; var version: String }
+    struct Summary: Encodable {
+        var files: Int
+        var cues: Int
+        var findings: Int
+        var bySeverity: [String: Int]
+        var byRule: [String: Int]
+    }
+    struct File: Encodable {
+        var episode: String
+        var file: String
+        var source: String?
+        var cues: Int
+    }
+    struct Cue: Encodable {
+        var index: Int?
+        var id: String?
+        var start: String?
+        var end: String?
+        var startMs: Int64?
+        var endMs: Int64?
+        var line: Int?
+    }
+    struct Item: Encodable {
+        var rule: String
+        var severity: String
+        var episode: String
+        var file: String
+        var cue: Cue?
+        var message: String
+        var text: String
+        var expected: String?
+        var fix: String?
+        var symbol: String?
+    }
+
+    public static func render(_ report: AuditReport) -> String {
+        var bySeverity: [String: Int] = [:]
+        for s in FindingSeverity.allCases { bySeverity[s.rawValue] = report.countsBySeverity[s] ?? 0 }
+        var byRule: [String: Int] = [:]
+        for (rule, count) in report.countsByRule { byRule[rule] = count }
+        let document = Document(
+            schemaVersion: schemaVersion, tool: Tool(name: AuditTool.name, version: AuditTool.version),
+            region: report.region, orientation: report.orientation,
+            summary: Summary(files: report.files.count, cues: report.files.reduce(0) { $0 + $1.cueCount },
+                             findings: report.findings.count, bySeverity: bySeverity, byRule: byRule),
+            files: report.files.map { File(episode: $0.episode, file: $0.file, source: $0.sourceFile, cues: $0.cueCount) },
+            findings: report.findings.map(item))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func item(_ f: Finding) -> Item {
+        let l = f.location
+        let cue: Cue? = (l.cueIndex == nil && l.start == nil) ? nil
+            : Cue(index: l.cueIndex, id: l.cueID, start: l.start?.formatted(), end: l.end?.formatted(),
+                  startMs: l.start?.milliseconds, endMs: l.end?.milliseconds, line: l.line)
+        return Item(rule: f.rule, severity: f.severity.rawValue, episode: f.episode, file: l.file, cue: cue,
+                    message: f.message, text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// SARIF 2.1.0 output: one run whose driver lists every rule; one result per finding, located at the cue's
+/// line in the file (1 when the reader could not tell), with the cue id and times in `properties`.
+public enum SARIFReport {
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+    struct Run: Encodable {
+        var tool: Tool
+        var results: [Result]
+        var properties: [String: String]
+    }
+    struct Tool: Encodable { var driver: Driver }
+    struct Driver: Encodable {
+        var name: String
+        var version: String
+        var informationUri: String
+        var rules: [Rule]
+    }
+    struct Text: Encodable { var text: String }
+    struct Rule: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Text
+        var help: Text
+        var defaultConfiguration: Configuration
+        var properties: [String: String]
+    }
+    struct Configuration: Encodable { var level: String }
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Text
+        var locations: [Location]
+        var properties: Properties
+    }
+    struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+    struct ArtifactLocation: Encodable { var uri: String }
+    struct Region: Encodable { var startLine: Int }
+    struct Properties: Encodable {
+        var episode: String
+        var cueId: String?
+        var cueIndex: Int?
+        var start: String?
+        var end: String?
+        var startMs: Int64?
+        var endMs: Int64?
+        var text: String
+        var expected: String?
+        var fix: String?
+        var symbol: String?
+    }
+
+    public static func render(_ report: AuditReport) -> String {
+        let rules = AuditRules.all
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let driver = Driver(
+            name: AuditTool.name, version: AuditTool.version, informationUri: AuditTool.informationURI,
+            rules: rules.map { rule in
+                Rule(id: rule.id, name: camelName(rule.id), shortDescription: Text(text: rule.summary), help: Text(text: rule.help),
+                     defaultConfiguration: Configuration(level: rule.defaultSeverity.rawValue),
+                     properties: ["family": rule.family.rawValue])
+            })
+        let results = report.findings.map { f -> Result in
+            let l = f.location
+            var message = f.message
+            if let expected = f.expected { message += " (expected: \(expected))" }
+            return Result(
+                ruleId: f.rule, ruleIndex: index[f.rule] ?? 0, level: f.severity.rawValue, message: Text(text: message),
+                locations: [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: uri(for: l.file)), region: Region(startLine: max(1, l.line ?? 1))))],
+                properties: Properties(episode: f.episode, cueId: l.cueID, cueIndex: l.cueIndex, start: l.start?.formatted(),
+                                       end: l.end?.formatted(), startMs: l.start?.milliseconds, endMs: l.end?.milliseconds,
+                                       text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID))
+        }
+        let log = Log(runs: [Run(tool: Tool(driver: driver), results: results,
+                                 properties: ["region": report.region, "orientation": report.orientation])])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A relative path stays a relative URI reference (percent-encoded); an absolute path becomes `file://`.
+    static func uri(for path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ";?#[]")
+        let encoded = path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+
+    /// `glossary.not-preferred` → `GlossaryNotPreferred` (SARIF `name` is an identifier-like label).
+    static func camelName(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "." || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,124 @@
+import Localize
+import SymbolDB
+
+/// Glossary consistency: renderings against the aligned source, deprecated terms, pinyin and Chinese left
+/// in, one symbol rendered two ways, and renderings without a source symbol.
+enum GlossaryRules {
+    /// Appends findings; returns each symbol's first acceptable rendering in the episode.
+    static func check(_ scan: EpisodeScan, into findings: inout [Finding]) -> [String: RenderingUse] {
+        let context = scan.context
+        var first: [String: RenderingUse] = [:]
+
+        for (index, matches) in scan.targetMatches.enumerated() {
+            for match in matches {
+                guard let symbol = context.symbols[match.symbolID] else { continue }
+                let preferred = context.renderings(of: symbol)?.preferred.first
+                switch (match.formKind, match.renderingStatus) {
+                case (.rendering, .deprecated?):
+                    findings.append(scan.finding(
+                        AuditRules.glossaryDeprecated, cue: index,
+                        message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
+                            + (preferred.map { "; use '\($0)'" } ?? ""),
+                        text: match.matchedText, expected: preferred,
+                        fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
+                case (.pinyin, _):
+                    findings.append(scan.finding(
+                        AuditRules.glossaryPinyinLeftover, cue: index,
+                        message: "\(symbol.id) is left in pinyin ('\(match.matchedText)')"
+                            + (preferred.map { "; the glossary renders it '\($0)'" } ?? ""),
+                        text: match.matchedText, expected: preferred,
+                        fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
+                case (.rendering, _):
+                    if let used = first[symbol.id] {
+                        if used.form.lowercased() != match.form.lowercased() {
+                            findings.append(scan.finding(
+                                AuditRules.glossaryInconsistent, cue: index,
+                                message: "\(symbol.id) is rendered '\(match.matchedText)' here but '\(used.matchedText)' at \(used.location.start?.description ?? "an earlier cue") in this episode",
+                                text: match.matchedText, expected: used.form,
+                                fix: "Use one rendering throughout: '\(preferred ?? used.form)'.", symbol: symbol.id))
+                        }
+                    } else {
+                        first[symbol.id] = RenderingUse(form: match.form, matchedText: match.matchedText,
+                                                        location: scan.targetLocation(index))
+                    }
+                default:
+                    break
+                }
+            }
+            if context.flagsHan { untranslatedChinese(scan, index, into: &findings) }
+        }
+
+        if let source = scan.source, let alignment = scan.alignment {
+            againstSource(scan, source, alignment, into: &findings)
+        }
+        return first
+    }
+
+    /// Runs of Chinese characters left in a target cue.
+    private static func untranslatedChinese(_ scan: EpisodeScan, _ index: Int, into findings: inout [Finding]) {
+        var runs: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in scan.targetTexts[index].unicodeScalars {
+            if isHan(scalar.value) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                runs.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { runs.append(String(current)) }
+        guard !runs.isEmpty else { return }
+        let text = runs.joined(separator: " … ")
+        findings.append(scan.finding(AuditRules.glossaryUntranslatedChinese, cue: index,
+                                     message: "Chinese text left untranslated: '\(text)'", text: text))
+    }
+
+    static func isHan(_ v: UInt32) -> Bool {
+        (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0x20000...0x3134F).contains(v)
+    }
+
+    /// Each source symbol rendered acceptably in the aligned target cues; target renderings with a source symbol.
+    private static func againstSource(_ scan: EpisodeScan, _ source: SourceAnalysis, _ alignment: TrackAlignment,
+                                      into findings: inout [Finding]) {
+        let context = scan.context
+        // Symbols present in some form (acceptable, deprecated or pinyin) in each target cue.
+        let targetSymbols: [[String: [SymbolMatch]]] = scan.targetMatches.map { Dictionary(grouping: $0, by: \.symbolID) }
+
+        for (sourceIndex, symbolIDs) in source.symbolSets.enumerated() where !symbolIDs.isEmpty {
+            let targets = alignment.targetsForSource[sourceIndex]
+            guard let firstTarget = targets.first else { continue }
+            for id in symbolIDs.sorted() {
+                guard let symbol = context.symbols[id], let renderings = context.renderings(of: symbol),
+                      !renderings.acceptable.isEmpty else { continue }
+                // Any form of the symbol in an aligned target cue: acceptable is fine, the others have their own rules.
+                if targets.contains(where: { targetSymbols[$0][id] != nil }) { continue }
+                let sourceText = source.matches[sourceIndex].first { $0.symbolID == id }?.matchedText ?? symbol.forms.simplified.first ?? id
+                let preferred = renderings.preferred.first ?? renderings.acceptable[0]
+                findings.append(scan.finding(
+                    AuditRules.glossaryNotPreferred, cue: firstTarget,
+                    message: "source has \(sourceText) (\(id)) but the aligned target cue has no preferred or admitted rendering; expected '\(preferred)'",
+                    text: excerpt(scan.targetTexts[firstTarget]), expected: preferred,
+                    fix: "Render \(sourceText) as '\(preferred)'" + (renderings.admitted.isEmpty ? "." : " (admitted: \(renderings.admitted.map { "'\($0)'" }.joined(separator: ", "))).")
+                    , symbol: id))
+            }
+        }
+
+        for (targetIndex, matches) in scan.targetMatches.enumerated() {
+            let sources = alignment.sourcesForTarget[targetIndex]
+            guard !sources.isEmpty else { continue }
+            var reported = Set<String>()
+            for match in matches where match.formKind == .rendering && match.renderingStatus != .deprecated {
+                let id = match.symbolID
+                if reported.contains(id) || sources.contains(where: { source.symbolSets[$0].contains(id) }) { continue }
+                reported.insert(id)
+                let head = context.symbols[id]?.forms.simplified.first ?? id
+                findings.append(scan.finding(
+                    AuditRules.glossaryUnexpectedSymbol, cue: targetIndex,
+                    message: "'\(match.matchedText)' renders \(id) (\(head)), which is not in the aligned source cue",
+                    text: match.matchedText, expected: nil,
+                    fix: "Check the line against the source; \(head) does not occur there.", symbol: id))
+            }
+        }
+    }
+}

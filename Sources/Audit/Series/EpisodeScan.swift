@@ -1,0 +1,90 @@
+import Localize
+import SymbolDB
+import TextServices
+
+/// What the rules of one episode share: texts, matches and the alignment, each computed once.
+struct EpisodeScan {
+    let input: EpisodeInput
+    let context: RegionAuditContext
+    /// Plain text of each target cue.
+    let targetTexts: [String]
+    /// Symbols found in each target cue (pinyin and renderings).
+    let targetMatches: [[SymbolMatch]]
+    let source: SourceAnalysis?
+    let alignment: TrackAlignment?
+
+    init(input: EpisodeInput, context: RegionAuditContext, source: SourceAnalysis?) {
+        self.input = input
+        self.context = context
+        let texts = input.target.cues.map { $0.text.plainText }
+        targetTexts = texts
+        targetMatches = texts.map { text in context.targetMatcher.matches(in: text).map { Self.reclassify($0, context) } }
+        self.source = source
+        if let sourceTrack = input.source {
+            alignment = TrackAlignment(source: sourceTrack, target: input.target)
+        } else {
+            alignment = nil
+        }
+    }
+
+    var region: RegionProfile { context.region }
+
+    /// A pinyin match whose text is also an acceptable rendering (`Chang'e`) is that rendering.
+    static func reclassify(_ match: SymbolMatch, _ context: RegionAuditContext) -> SymbolMatch {
+        guard match.formKind == .pinyin, let symbol = context.symbols[match.symbolID],
+              let renderings = context.renderings(of: symbol) else { return match }
+        let folded = LatinFold.fold(match.form)
+        for (terms, status) in [(renderings.preferred, RenderingStatus.preferred), (renderings.admitted, .admitted)] {
+            if let term = terms.first(where: { LatinFold.fold($0) == folded }) {
+                var m = match
+                m.formKind = .rendering
+                m.renderingStatus = status
+                m.form = term
+                return m
+            }
+        }
+        return match
+    }
+
+    func targetLocation(_ index: Int) -> FindingLocation {
+        let cue = input.target.cues[index]
+        let line = input.targetLines.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+        return FindingLocation(file: input.targetFile, cueIndex: index, cueID: cue.id, start: cue.start, end: cue.end, line: line)
+    }
+
+    func sourceLocation(_ index: Int) -> FindingLocation? {
+        guard let track = input.source, track.cues.indices.contains(index) else { return nil }
+        let cue = track.cues[index]
+        let line = input.sourceLines.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+        return FindingLocation(file: input.sourceFile ?? "source", cueIndex: index, cueID: cue.id, start: cue.start, end: cue.end, line: line)
+    }
+
+    func finding(_ rule: AuditRule, at location: FindingLocation, severity: FindingSeverity? = nil, message: String,
+                 text: String, expected: String? = nil, fix: String? = nil, symbol: String? = nil) -> Finding {
+        Finding(rule: rule.id, severity: severity ?? rule.defaultSeverity, episode: input.episode, location: location,
+                message: message, text: text, expected: expected, fix: fix ?? rule.help, symbolID: symbol)
+    }
+
+    func finding(_ rule: AuditRule, cue index: Int, severity: FindingSeverity? = nil, message: String, text: String,
+                 expected: String? = nil, fix: String? = nil, symbol: String? = nil) -> Finding {
+        finding(rule, at: targetLocation(index), severity: severity, message: message, text: text, expected: expected,
+                fix: fix, symbol: symbol)
+    }
+}
+
+extension FindingSeverity {
+    /// Profile and glossary severities (`info`, `warning`, `error`) as finding severities.
+    init(_ severity: Sensitivity.Severity) {
+        switch severity {
+        case .info: self = .note
+        case .warning: self = .warning
+        case .error: self = .error
+        }
+    }
+}
+
+/// A cue's text on one line, for messages: line breaks shown as ` / `, long text cut.
+func excerpt(_ text: String, limit: Int = 80) -> String {
+    let flat = text.replacingOccurrences(of: "\n", with: " / ")
+    return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+}

@@ -1,0 +1,65 @@
+import Localize
+import SymbolDB
+
+/// Everything an audit for one region needs, built once and shared by every episode (and thread).
+public struct RegionAuditContext: Sendable {
+    public let region: RegionProfile
+    public let options: AuditOptions
+    /// Symbols by id.
+    let symbols: [String: Symbol]
+    /// Pinyin and the region language's renderings (all statuses).
+    let targetMatcher: SymbolMatcher
+    /// Rendering keys, most specific first (`zh-Hant-TW`, `zh-Hant`, `zh`).
+    let renderingKeys: [String]
+    /// Whether Chinese characters in the target are a finding (not for Chinese or Japanese targets).
+    let flagsHan: Bool
+    let sensitiveTerms: SensitiveTermScanner
+
+    public init(region: RegionProfile, symbols: [Symbol], options: AuditOptions = AuditOptions()) {
+        self.region = region
+        self.options = options
+        var byID: [String: Symbol] = [:]
+        for symbol in symbols { byID[symbol.id] = symbol }
+        self.symbols = byID
+        targetMatcher = SymbolMatcher(symbols: symbols, options: .target(language: region.tag))
+        var keys: [String] = []
+        var parts = region.tag.split(separator: "-").map(String.init)
+        while !parts.isEmpty {
+            keys.append(parts.joined(separator: "-"))
+            parts.removeLast()
+        }
+        if !keys.contains(region.language) { keys.append(region.language) }
+        renderingKeys = keys
+        let primary = region.language.split(separator: "-").first.map { String($0).lowercased() } ?? ""
+        flagsHan = !["zh", "ja", "cmn", "yue", "lzh"].contains(primary)
+        sensitiveTerms = SensitiveTermScanner(region.sensitiveTerms)
+    }
+
+    /// The symbol's renderings for the region: the most specific key with a preferred term wins; admitted
+    /// and deprecated terms are gathered from every key of the chain.
+    func renderings(of symbol: Symbol) -> Renderings? {
+        var result = Renderings()
+        var found = false
+        for key in renderingKeys {
+            guard let r = symbol.renderings.first(where: { $0.key.lowercased() == key.lowercased() })?.value else { continue }
+            found = true
+            if result.preferred.isEmpty { result.preferred = r.preferred }
+            result.admitted += r.admitted.filter { !result.admitted.contains($0) }
+            result.deprecated += r.deprecated.filter { !result.deprecated.contains($0) }
+        }
+        return found ? result : nil
+    }
+
+    /// The glossary's sensitivity note for this region (by tag, then language).
+    func sensitivity(of symbol: Symbol) -> Sensitivity? {
+        for key in renderingKeys {
+            if let s = symbol.sensitivity.first(where: { $0.key.lowercased() == key.lowercased() })?.value { return s }
+        }
+        return nil
+    }
+
+    /// The frame rate the minimum gap is counted in for `track`.
+    func frameRate(for track: Track) -> FrameRate {
+        options.frameRate ?? track.frameRate ?? region.limits.frameRate
+    }
+}

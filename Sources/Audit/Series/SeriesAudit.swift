@@ -1,0 +1,38 @@
+import Foundation
+import Localize
+import SymbolDB
+
+/// Combines episode results into one report: series-wide rendering consistency, and coverage findings
+/// once per symbol for the whole series (at its first episode).
+public enum SeriesAudit {
+    public static func combine(_ episodes: [EpisodeResult], context: RegionAuditContext) -> AuditReport {
+        let ordered = episodes.sorted { EpisodeNaming.naturalOrder($0.episode, $1.episode) }
+        var findings: [Finding] = []
+        var coverageSeen = Set<String>()
+        var seriesRendering: [String: (use: RenderingUse, episode: String)] = [:]
+        for episode in ordered {
+            for finding in episode.findings {
+                if finding.rule.hasPrefix("coverage."), let symbol = finding.symbolID {
+                    if !coverageSeen.insert(finding.rule + "\u{0}" + symbol).inserted { continue }
+                }
+                findings.append(finding)
+            }
+            for (symbolID, use) in episode.firstRenderings.sorted(by: { $0.key < $1.key }) {
+                guard let established = seriesRendering[symbolID] else {
+                    seriesRendering[symbolID] = (use, episode.episode)
+                    continue
+                }
+                guard established.use.form.lowercased() != use.form.lowercased() else { continue }
+                let preferred = context.symbols[symbolID].flatMap { context.renderings(of: $0)?.preferred.first }
+                findings.append(Finding(
+                    rule: AuditRules.glossaryInconsistent.id, severity: AuditRules.glossaryInconsistent.defaultSeverity,
+                    episode: episode.episode, location: use.location,
+                    message: "\(symbolID) is rendered '\(use.matchedText)' in \(episode.episode) but '\(established.use.matchedText)' in \(established.episode) (series)",
+                    text: use.matchedText, expected: established.use.form,
+                    fix: "Use one rendering across the series: '\(preferred ?? established.use.form)'.", symbolID: symbolID))
+            }
+        }
+        let files = ordered.map { AuditReport.AuditedFile(episode: $0.episode, file: $0.file, sourceFile: $0.sourceFile, cueCount: $0.cueCount) }
+        return AuditReport(region: context.region.tag, orientation: context.options.orientation.rawValue, files: files, findings: findings)
+    }
+}

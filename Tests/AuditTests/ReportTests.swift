@@ -1,0 +1,144 @@
+import Audit
+import Foundation
+import Localize
+import Testing
+
+@Suite("Reports")
+struct ReportTests {
+    static let sarifSchema = AuditFixtures.directory.appendingPathComponent("sarif-schema-2.1.0.json")
+    static let auditSchema = AuditFixtures.repository.appendingPathComponent("schemas/audit.schema.json")
+
+    @Test("SARIF output validates against the SARIF 2.1.0 JSON schema")
+    func sarifValidates() throws {
+        for name in ["planted", "clean"] {
+            let sarif = ReportFormat.sarif.render(try AuditFixtures.audit(name))
+            guard let verdict = try validateJSON(sarif, schema: Self.sarifSchema) else {
+                print("SKIPPED: python3 is not installed; SARIF schema validation not run")
+                return
+            }
+            #expect(verdict.valid, "\(name): \(verdict.message)")
+        }
+    }
+
+    @Test("JSON output validates against schemas/audit.schema.json")
+    func jsonValidates() throws {
+        for name in ["planted", "clean"] {
+            let json = ReportFormat.json.render(try AuditFixtures.audit(name))
+            guard let verdict = try validateJSON(json, schema: Self.auditSchema) else {
+                print("SKIPPED: python3 is not installed; JSON schema validation not run")
+                return
+            }
+            #expect(verdict.valid, "\(name): \(verdict.message)")
+        }
+    }
+
+    @Test("SARIF results carry rule, level, location line and cue properties")
+    func sarifContent() throws {
+        let sarif = ReportFormat.sarif.render(try AuditFixtures.audit("planted"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        #expect(root["version"] as? String == "2.1.0")
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect((driver["rules"] as? [[String: Any]])?.count == AuditRules.all.count)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 22)
+        let deprecated = try #require(results.first { $0["ruleId"] as? String == "glossary.deprecated" })
+        #expect(deprecated["level"] as? String == "error")
+        let location = try #require((deprecated["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "planted.en.srt")
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 9)
+        let properties = try #require(deprecated["properties"] as? [String: Any])
+        #expect(properties["cueId"] as? String == "3")
+        #expect(properties["start"] as? String == "00:00:06.000")
+    }
+
+    @Test("text report: plain without colour, ANSI with it, grouped by episode")
+    func textReport() throws {
+        let report = try AuditFixtures.audit("planted")
+        let plain = ReportFormat.text.render(report, color: false)
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.hasPrefix("planted  planted.en.srt  (24 cues"))
+        #expect(plain.contains("22 findings"))
+        #expect(ReportFormat.text.render(report, color: true).contains("\u{1B}[1;31m"))
+        #expect(ReportFormat.text.render(try AuditFixtures.audit("clean")).contains("no findings"))
+    }
+
+    @Test("HTML report is self-contained, escaped, with a summary and an SVG chart")
+    func htmlReport() throws {
+        var report = try AuditFixtures.audit("planted")
+        report.findings[0].message = "<script>alert('x')</script> & \"quotes\""
+        let html = ReportFormat.html.render(report)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("<h2>Episodes</h2>"))
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count == 2)   // only the SVG namespace
+        #expect(!html.contains("https://"))
+    }
+
+    @Test("Markdown report escapes table cells")
+    func markdownReport() throws {
+        var report = try AuditFixtures.audit("planted")
+        report.findings[0].message = "a | b\nc"
+        let markdown = ReportFormat.markdown.render(report)
+        #expect(markdown.contains("a \\| b<br>c"))
+        #expect(markdown.contains("| `qc.overlap` | 1 |"))
+    }
+}
+
+@Suite("Glossary audit")
+struct GlossaryAuditTests {
+    @Test("per-region gaps consider only the region's own language and frames")
+    func gaps() {
+        let report = GlossaryAudit.run(symbols: AuditFixtures.symbols, regions: [AuditFixtures.region, AuditFixtures.thai])
+        let en = report.regions[0], th = report.regions[1]
+        #expect(en.symbolCount == 8)
+        #expect(en.entries.filter { $0.gap == .noGloss }.map(\.symbolID) == ["jianghu"])
+        #expect(en.entries.filter { $0.gap == .noAnalogy }.map(\.symbolID) == ["face"])
+        #expect(en.entries.filter { $0.gap == .noRendering }.map(\.symbolID) == ["xiayi"])
+        #expect(en.entries.filter { $0.gap == .draft }.map(\.symbolID) == ["dragon-king"])
+        #expect(en.entries.filter { $0.gap == .sensitive }.map(\.symbolID) == ["kowtow"])
+        // Thai: no symbol has a Thai gloss, analogy or rendering (English does not count).
+        #expect(th.count(.noGloss) == 8)
+        #expect(th.count(.noAnalogy) == 8)
+        #expect(th.count(.noRendering) == 8)
+        #expect(th.count(.sensitive) == 0)
+        #expect(th.percent(.draft) == 12.5)
+        #expect(report.highestSeverity == .warning)
+    }
+
+    @Test("summary table lists counts and percentages")
+    func summaryTable() {
+        let report = GlossaryAudit.run(symbols: AuditFixtures.symbols, regions: [AuditFixtures.region, AuditFixtures.thai])
+        let text = GlossaryAuditFormat.text.render(report)
+        #expect(text.contains("region"))
+        #expect(text.contains("8 (100%)"))
+        #expect(text.contains("1 (13%)"))
+        let markdown = GlossaryAuditFormat.markdown.render(report)
+        #expect(markdown.contains("| th-TH | 8 | 8 (100%) |"))
+        let json = GlossaryAuditFormat.json.render(report)
+        #expect(json.contains("\"no-gloss\" : 8"))
+    }
+
+    @Test("the repository's region profiles load and audit")
+    func realRegions() throws {
+        let regions = try RegionLoader.loadDirectory(AuditFixtures.repository.appendingPathComponent("regions"))
+        #expect(regions.count >= 12)
+        let report = GlossaryAudit.run(symbols: AuditFixtures.symbols, regions: regions)
+        #expect(report.regions.count == regions.count)
+    }
+}
+
+@Suite("Rules registry")
+struct RuleRegistryTests {
+    @Test("ids are unique, stable-looking and described")
+    func registry() {
+        let ids = AuditRules.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for rule in AuditRules.all {
+            #expect(rule.id.hasPrefix(rule.family.rawValue + "."))
+            #expect(!rule.summary.isEmpty && !rule.help.isEmpty)
+            #expect(AuditRules.rule(id: rule.id) == rule)
+        }
+    }
+}
