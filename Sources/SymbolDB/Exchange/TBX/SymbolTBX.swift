@@ -47,7 +47,7 @@ public enum SymbolTBX {
         } catch {
             let message: String
             switch error.kind {
-            case .unsafe: message = "refused: \(error.message) (TBX files need no DTD; entities are never expanded)"
+            case .unsafe: message = "refused: \(error.message) (TBX needs no DTD or entities, which are never expanded; write a literal & as &amp;)"
             case .tooLarge, .tooDeep: message = "refused: \(error.message)"
             case .malformed: message = "not well-formed XML: \(error.message)"
             }
