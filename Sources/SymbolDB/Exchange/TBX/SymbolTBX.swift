@@ -65,6 +65,7 @@ public enum SymbolTBX {
         if entries.isEmpty && !result.diagnostics.hasErrors {
             result.diagnostics.append(GlossaryDiagnostic(.missingField, "the document has no entries", at: GlossaryLocation(file: file, line: document.root.line)))
         }
+        result.diagnostics = result.diagnostics.sortedByLocation()
         return result
     }
 

@@ -126,6 +126,10 @@ struct TBXTreeReader {
             unknown(element, in: parent)
             return nil
         }
+        if element.name == "transacGrp" {
+            // Transaction history (who changed what when) has no place in the model: one item, skipped as a whole.
+            return [TBXEntry.Item(element: element.name, type: nil, language: nil, target: nil, text: "", line: element.line)]
+        }
         if Self.groups.contains(element.name) {
             return element.elements.flatMap { items($0, in: element.name) ?? [] }
         }
