@@ -161,7 +161,7 @@ import Testing
 
     @Test func everyRuleHasAFixtureOrALoaderTest() {
         let linted = Set(GlossaryLinter.defaultRules.flatMap(\.rules))
-        let loader: Set<GlossaryRule> = [.unreadableFile, .yamlSyntax, .csvSyntax, .typeMismatch, .unknownKey, .duplicateKey,
+        let loader: Set<GlossaryRule> = [.unreadableFile, .yamlSyntax, .csvSyntax, .xmlSyntax, .typeMismatch, .unknownKey, .duplicateKey,
                                          .documentLimit, .missingField, .unknownTag]
         #expect(linted.union(loader) == Set(GlossaryRule.allCases))
     }

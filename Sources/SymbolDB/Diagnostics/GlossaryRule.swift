@@ -9,6 +9,8 @@ public enum GlossaryRule: String, CaseIterable, Hashable, Sendable, Codable {
     case yamlSyntax = "yaml-syntax"
     /// A CSV file breaks RFC 4180 (stray or unclosed quotes).
     case csvSyntax = "csv-syntax"
+    /// A TBX (XML) file is not well-formed, or is refused as unsafe (DTD declarations, entities, size, depth).
+    case xmlSyntax = "xml-syntax"
     /// A value has the wrong type (a list where a string belongs, …).
     case typeMismatch = "type-mismatch"
     /// A key the schema does not know (usually a typo).

@@ -2,17 +2,29 @@ import Foundation
 
 /// Formats symbols are exchanged in, outside the YAML sources.
 ///
-/// TBX (ISO 30042, TBX-Basic) for CAT tools is planned: it will be a case here, with a reader and
-/// writer in `Exchange/TBX/` beside `CSV/` and `JSON/`.
+/// Each has a reader and writer in its folder (`CSV/`, `JSON/`, `TBX/`).
 public enum GlossaryExchangeFormat: String, CaseIterable, Sendable {
     case csv
     case json
+    /// TBX-Basic (ISO 30042:2019, TBX v3) for CAT tools.
+    case tbx
 
     /// Serializes `symbols`.
     public func write(_ symbols: [Symbol]) throws -> Data {
         switch self {
         case .csv: return Data(SymbolCSV.write(symbols).utf8)
         case .json: return try SymbolJSON.write(symbols)
+        case .tbx: return Data(try SymbolTBX.write(symbols).utf8)
+        }
+    }
+
+    /// The format a file name's extension names (`.csv`, `.json`, `.tbx`; `.xml` is read as TBX).
+    public init?(pathExtension: String) {
+        switch pathExtension.lowercased() {
+        case "csv": self = .csv
+        case "json": self = .json
+        case "tbx", "xml": self = .tbx
+        default: return nil
         }
     }
 }

@@ -62,56 +62,70 @@ extension Symbols {
         }
     }
 
-    /// `locctl symbols import FILE.csv`.
+    /// `locctl symbols import FILE.csv|FILE.tbx`.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Turn a spreadsheet (CSV) glossary into a new YAML source file.",
+            abstract: "Turn a spreadsheet (CSV) or CAT-tool (TBX) glossary into a new YAML source file.",
             discussion: """
-                The header names columns: id, category, context, priority, status, themes, simplified, traditional, \
+                CSV: the header names columns: id, category, context, priority, status, themes, simplified, traditional, \
                 pinyin, aliases, gloss_<lang>, preferred_<tag>, admitted_<tag>, deprecated_<tag>, analogy_<frame>[_<lang>], \
                 related, wikidata, refs, sensitivity_<tag> ("severity: note"), not_before, not_after, not_within, notes. \
-                List cells separate items with |. See glossaries/README.md.
+                List cells separate items with |. \
+                TBX: TBX-Basic v3 (<tbx>) or v2 (<martif>), e.g. from memoQ or Trados; entries from other tools become \
+                draft symbols with the given --category and --context. See glossaries/README.md.
                 """)
 
         @OptionGroup var glossary: GlossaryOptions
 
-        @Argument(help: "The CSV file (UTF-8, RFC 4180).")
+        @Argument(help: "The CSV (UTF-8, RFC 4180) or TBX file (.tbx, .xml).")
         var file: String
 
-        @Option(help: "Category for rows without one.")
+        @Option(help: "Category for entries without one (CSV rows, TBX entries without a locctl subject field).")
         var category: SymbolDB.Category?
 
-        @Option(help: "Name of the YAML file to create in the glossary directory (default: the CSV's name with .yaml).")
+        @Option(help: "Context level (high, medium, low) for TBX entries without one.")
+        var context: ContextLevel?
+
+        @Flag(help: "TBX: read rendering languages without their region (en-US → en).")
+        var dropRegions = false
+
+        @Option(help: "Name of the YAML file to create in the glossary directory (default: the input's name with .yaml).")
         var name: String?
 
         @Flag(help: "Replace an existing YAML file of that name.")
         var force = false
 
         func run() async throws {
-            let csvURL = URL(fileURLWithPath: file)
+            let inputURL = URL(fileURLWithPath: file)
             let data: Data
-            do { data = try Data(contentsOf: csvURL) } catch {
+            do { data = try Data(contentsOf: inputURL) } catch {
                 printError("error: cannot read \(file): \(error.localizedDescription)")
                 throw ExitCode(1)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                printError("error: \(file) is not UTF-8")
-                throw ExitCode(1)
+            let imported: GlossaryLoadResult
+            if GlossaryExchangeFormat(pathExtension: inputURL.pathExtension) == .tbx || SymbolTBX.sniff(data) {
+                imported = SymbolTBX.read(data, file: file, options: SymbolTBX.ImportOptions(
+                    defaultCategory: category, defaultContext: context, dropRegions: dropRegions))
+            } else {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    printError("error: \(file) is not UTF-8")
+                    throw ExitCode(1)
+                }
+                imported = SymbolCSV.read(text, file: file, defaultCategory: category)
             }
-            let imported = SymbolCSV.read(text, file: file, defaultCategory: category)
             for diagnostic in imported.diagnostics { printError(diagnostic.description) }
             if imported.diagnostics.hasErrors {
-                printError("nothing written: fix the CSV and import again")
+                printError("nothing written: fix the input and import again")
                 throw ExitCode(1)
             }
             let directory = try glossary.directory()
-            let fileName = name ?? (csvURL.deletingPathExtension().lastPathComponent + ".yaml")
+            let fileName = name ?? (inputURL.deletingPathExtension().lastPathComponent + ".yaml")
             guard !fileName.contains("/"), fileName.hasSuffix(".yaml") else {
                 throw ValidationError("--name must be a file name ending in .yaml")
             }
             let target = directory.appendingPathComponent(fileName)
             let yaml = try SymbolYAML.write(imported.symbols.map(\.symbol),
-                                            header: "Imported from \(csvURL.lastPathComponent) by `locctl symbols import`.")
+                                            header: "Imported from \(inputURL.lastPathComponent) by `locctl symbols import`.")
             do {
                 try GlossaryFileWriter.write(Data(yaml.utf8), to: target, overwrite: force)
             } catch let failure as GlossaryFileWriter.Failure {
@@ -129,7 +143,7 @@ extension Symbols {
 
     /// `locctl symbols export`.
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write every symbol as CSV or JSON.")
+        static let configuration = CommandConfiguration(abstract: "Write every symbol as CSV, JSON or TBX-Basic (for CAT tools).")
 
         @OptionGroup var glossary: GlossaryOptions
 
@@ -152,3 +166,4 @@ extension Symbols {
 }
 
 extension GlossaryExchangeFormat: ExpressibleByArgument {}
+extension ContextLevel: ExpressibleByArgument {}
