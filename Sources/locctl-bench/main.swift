@@ -1,3 +1,5 @@
+import Annotate
+import Audit
 import Foundation
 import Localize
 import SymbolDB
@@ -7,6 +9,8 @@ import SymbolDB
 //   locctl-bench matcher TEXT --dictionary DICT      match a text file against a word list (one term per line)
 //   locctl-bench matcher-synthetic                   synthetic throughput test (thread CPU time)
 //   locctl-bench store                               open the compiled store + build the matcher (shipped glossary)
+//   locctl-bench localize|annotate|audit --corpus DIR   the 80-episode series of gen_corpus.py with the shipped
+//                                                    glossary and region profiles
 // Each prints one JSON object with "seconds".
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -73,6 +77,37 @@ case "store":
     _ = (chinese, english)
     emit(["seconds": open + build, "open_ms": open * 1000, "matchers_ms": build * 1000, "symbols": store.allSymbols.count,
           "note": String(format: "open %.1f ms + two matchers %.1f ms, %d symbols", open * 1000, build * 1000, store.allSymbols.count)])
+
+case "localize", "annotate", "audit":
+    guard let dir = option("--corpus") else { fail("usage: locctl-bench \(args[0]) --corpus DIR") }
+    let corpus = URL(fileURLWithPath: dir)
+    let zh = try SubtitleFile.read(corpus.appendingPathComponent("series.zh.srt")).track
+    let en = try SubtitleFile.read(corpus.appendingPathComponent("series.en.srt")).track
+    let symbols = try SymbolStore.open(glossaryDirectory: DataDirectoryLocator(.glossaries).locate()).allSymbols
+    let all = try RegionLoader.loadDirectory(DataDirectoryLocator(.regions).locate())
+    let twelve = Array(all.filter { !$0.tag.hasPrefix("zh") }.prefix(12))
+    switch args[0] {
+    case "localize":
+        // Every shipped region, all steps, on the English series (glossary step aligned with the Chinese source).
+        let steps = try LocalizePipeline(names: nil, options: LocalizeSteps.Options(matchers: SymbolMatchers(symbols: symbols)))
+        let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let t0 = now()
+        var changes = 0
+        for region in all {
+            let input = region.language.hasPrefix("zh") ? zh : en
+            let context = LocalizeContext(region: region, source: region.language.hasPrefix("zh") ? nil : zh, symbols: byID)
+            changes += steps.run(input, in: context).changes.count
+        }
+        let seconds = now() - t0
+        emit(["seconds": seconds, "note": "\(all.count) regions × \(en.cues.count) cues, \(changes) changes"])
+    case "annotate":
+        let result = AnnotateBenchmark.run(source: zh, target: en, targetLanguage: "en", regions: twelve, symbols: symbols, episodes: 80)
+        emit(["seconds": result.setupSeconds + result.annotateSeconds, "note": "\(result)"])
+    default:
+        let result = AuditBenchmark.run(sources: AuditBenchmark.split(zh, into: 80), targets: AuditBenchmark.split(en, into: 80),
+                                        regions: twelve, symbols: symbols)
+        emit(["seconds": result.totalSeconds, "note": "\(result)"])
+    }
 
 default:
     fail("usage: locctl-bench parse|matcher|matcher-synthetic|store … (see the source for arguments)")
