@@ -44,31 +44,14 @@ public struct SymbolDetector: Sendable {
 
     /// Occurrences from a source track, a target track, or both.
     ///
-    /// With both, the target track is aligned to the source by time: a target occurrence of a symbol that the
-    /// aligned source cue(s) already name is the same occurrence and is dropped; one the source does not name
-    /// (a rendering with no Chinese form in the source line) is kept, attached to its first aligned source cue.
+    /// With both, the source is the authority: notes come from what the Chinese line says. A symbol found only
+    /// in the translation (an English word such as "son-in-law" rendering several Chinese terms) is not a
+    /// note of its own; `locctl audit` reports such cases as `glossary.unexpected-symbol` instead.
     /// The result is sorted by time.
     public func occurrences(source: Track?, target: Track?) -> [SymbolOccurrence] {
-        switch (source, target) {
-        case (nil, nil): return []
-        case let (source?, nil): return occurrences(in: source, side: .source)
-        case let (nil, target?): return occurrences(in: target, side: .target)
-        case let (source?, target?):
-            let fromSource = occurrences(in: source, side: .source)
-            var fromTarget = occurrences(in: target, side: .target)
-            let alignment = TrackAlignment(source: source, target: target)
-            var named = Set<SourceKey>()
-            for o in fromSource { named.insert(SourceKey(cue: o.cueIndex, symbol: o.symbolID)) }
-            fromTarget = fromTarget.compactMap { o in
-                let sources = alignment.sourcesForTarget[o.cueIndex]
-                if sources.contains(where: { named.contains(SourceKey(cue: $0, symbol: o.symbolID)) }) { return nil }
-                var kept = o
-                kept.sourceCueIndex = sources.first
-                if let first = sources.first { named.insert(SourceKey(cue: first, symbol: o.symbolID)) }
-                return kept
-            }
-            return Self.sortedByTime(fromSource + fromTarget)
-        }
+        if let source { return Self.sortedByTime(occurrences(in: source, side: .source)) }
+        if let target { return occurrences(in: target, side: .target) }
+        return []
     }
 
     static func sortedByTime(_ list: [SymbolOccurrence]) -> [SymbolOccurrence] {
@@ -77,10 +60,5 @@ public struct SymbolDetector: Sendable {
             if a.element.side != b.element.side { return a.element.side == .source }
             return a.offset < b.offset
         }.map(\.element)
-    }
-
-    private struct SourceKey: Hashable {
-        var cue: Int
-        var symbol: String
     }
 }

@@ -41,15 +41,16 @@ import Testing
         #expect(!merged.contains { $0.side == .target && $0.symbolID == "mid-autumn-festival" && $0.cueIndex == 2 })
     }
 
-    @Test func keepsATargetOccurrenceTheSourceDoesNotName() throws {
+    @Test func theSourceIsTheAuthorityWhenBothTracksAreGiven() throws {
         let symbols = [Fixtures.symbol("chang-e", rendering: "Chang'e")]
         var s = symbols[0]
         s.forms = Forms(simplified: ["嫦娥"], pinyin: ["Chang'e"])
         let detector = SymbolDetector(symbols: [s], targetLanguage: "en")
         let zh = Track(cues: [try Cue(id: "1", start: .zero, end: Timestamp(milliseconds: 2000), text: "月亮真圆。")])
         let en = Track(cues: [try Cue(id: "1", start: .zero, end: Timestamp(milliseconds: 2000), text: "Chang'e would love this moon.")])
-        let merged = detector.occurrences(source: zh, target: en)
-        #expect(merged.count == 1)
-        #expect(merged[0].side == .target && merged[0].sourceCueIndex == 0)
+        // The translator added Chang'e where the Chinese line does not name her: no note (the audit flags it).
+        #expect(detector.occurrences(source: zh, target: en).isEmpty)
+        // The same translated track alone still yields the occurrence.
+        #expect(detector.occurrences(source: nil, target: en).map(\.symbolID) == ["chang-e"])
     }
 }
