@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // Symbol detection, annotation planning and sidecar emitters.
-        .target(name: "Annotate", dependencies: ["Localize", "SymbolDB", "TextServices"]),
+        .target(name: "Annotate", dependencies: ["Localize", "SymbolDB", "TextServices"], exclude: ["README.md"]),
         // Glossary and subtitle QC audits and their reports.
         .target(name: "Audit", dependencies: ["Localize", "SymbolDB", "Annotate", "TextServices"]),
         .executableTarget(name: "locctl", dependencies: [

@@ -18,11 +18,6 @@ fi
 swift build --product locctl >/dev/null
 LOCCTL="$(swift build --show-bin-path)/locctl"
 
-# The shipped glossary when it has entries, else the Annotate test glossary.
-if ! ls glossaries/*.yaml >/dev/null 2>&1; then
-  export LOCCTL_GLOSSARIES="$PWD/Tests/AnnotateTests/Fixtures/glossary"
-fi
-
 PAGE="$OUT/preview.html"
 "$LOCCTL" preview examples/son-in-law/ep01.en.srt --source examples/son-in-law/ep01.zh.srt --region "$REGION" -o "$PAGE"
 "$LOCCTL" annotate examples/son-in-law/ep01.en.srt --source examples/son-in-law/ep01.zh.srt --region "$REGION" \
@@ -35,7 +30,7 @@ FLAGS=(--headless=new --no-sandbox --disable-gpu --autoplay-policy=no-user-gestu
 CHROMIUM_USER_DIR=$(mktemp -d)
 trap 'rm -rf "$CHROMIUM_USER_DIR"' EXIT
 
-timeout 120 chromium "${FLAGS[@]}" --user-data-dir="$CHROMIUM_USER_DIR" --virtual-time-budget=30000 \
+timeout 120 chromium "${FLAGS[@]}" --user-data-dir="$CHROMIUM_USER_DIR" --virtual-time-budget=300000 \
   --dump-dom "$URL" > "$OUT/preview.dom.html" 2> "$OUT/chromium.log" || true
 python3 - "$OUT/preview.dom.html" "$PLANNED" <<'PY'
 import html, re, sys
@@ -57,6 +52,6 @@ print(f"browser test: PASS ({planned} notes)")
 PY
 
 # Screenshot: hold on the first note.
-timeout 120 chromium "${FLAGS[@]}" --user-data-dir="$CHROMIUM_USER_DIR" --virtual-time-budget=30000 \
+timeout 120 chromium "${FLAGS[@]}" --user-data-dir="$CHROMIUM_USER_DIR" --virtual-time-budget=300000 \
   --window-size=420,900 --screenshot="$PWD/$OUT/preview.png" "file://$PWD/$PAGE?test=1&hold=0" >> "$OUT/chromium.log" 2>&1 || true
 test -s "$OUT/preview.png" && echo "screenshot: $OUT/preview.png"

@@ -218,9 +218,21 @@ public struct PreviewPage: Sendable {
           }
           function seek(seconds) {
             return new Promise(resolve => {
-              const done = () => setTimeout(resolve, 60);
+              // "seeked" can be skipped when the position does not change; never wait for it forever.
+              let settled = false;
+              const done = () => { if (!settled) { settled = true; setTimeout(resolve, 60); } };
               media.addEventListener("seeked", done, { once: true });
+              setTimeout(done, 1500);
               media.currentTime = seconds;
+            });
+          }
+          // The browser updates activeCues asynchronously after a seek ("time marches on"): poll until the
+          // expected state shows or the time runs out, then record what the browser really shows.
+          function waitFor(predicate, ms) {
+            return new Promise(resolve => {
+              const until = Date.now() + ms;
+              const tick = () => (predicate() || Date.now() > until) ? resolve() : setTimeout(tick, 50);
+              tick();
             });
           }
           function mediaReady() {
@@ -243,6 +255,9 @@ public struct PreviewPage: Sendable {
               const cue = notes.cues ? notes.cues[i] : null;
               const startOk = cue && Math.round(cue.startTime * 1000) === p.start && Math.round(cue.endTime * 1000) === p.end;
               await seek(p.start / 1000 + 0.05);
+              const activeSymbols = () => Array.from(notes.activeCues || []).map(c => { try { return JSON.parse(c.text).symbol; } catch (e) { return "?"; } });
+              await waitFor(() => activeSymbols().includes(p.symbol) && !noteBox.hidden &&
+                                  noteBox.querySelector(".term").textContent === p.term, 8000);
               const active = Array.from(notes.activeCues || []).map(c => { try { return JSON.parse(c.text).symbol; } catch (e) { return "?"; } });
               const shownTerm = noteBox.hidden ? "" : noteBox.querySelector(".term").textContent;
               const ok = startOk && active.includes(p.symbol) && shownTerm === p.term;
@@ -251,6 +266,7 @@ public struct PreviewPage: Sendable {
                       " s: active=[" + active.join(",") + "] shown=\\"" + shownTerm + "\\"");
             }
             await seek(Math.max(0, DURATION - 0.5));
+            await waitFor(() => noteBox.hidden, 8000);
             observe("after the last note: note hidden=" + noteBox.hidden);
             if (!noteBox.hidden) failures++;
             observe("cuechange events: " + cueChanges.length + " (" + cueChanges.filter(c => c.symbol).map(c => c.symbol + "@" + c.t.toFixed(2)).join(" ") + ")");
