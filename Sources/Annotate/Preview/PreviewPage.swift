@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 import Localize
 
 /// A self-contained HTML page that plays an episode's subtitles and pop-up notes with the browser's own
@@ -114,18 +115,7 @@ public struct PreviewPage: Sendable {
     }
 
     static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        HTMLText.escape(s)
     }
 
     /// A relative file path as a URL path (percent-encoded segments).

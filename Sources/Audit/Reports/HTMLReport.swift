@@ -1,3 +1,4 @@
+import TextServices
 /// A self-contained HTML page: per-episode summary, an inline SVG bar chart of findings by rule, and the
 /// findings of each episode. No scripts, no external resources; every text is escaped.
 public enum HTMLReport {
@@ -78,19 +79,7 @@ public enum HTMLReport {
 
     /// Text safe in HTML element content and double-quoted attributes.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        HTMLText.escape(text)
     }
 
     /// An id for an episode heading (letters, digits, `-`, `_`; others as `-`).
