@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The shared conformance corpora: $LOCCTL_CORPORA, else ../shared/corpora beside the checkout, else /work/shared.
+if [ -z "${LOCCTL_CORPORA:-}" ]; then
+  for c in "$(cd .. && pwd)/shared/corpora" /work/shared/corpora; do
+    [ -d "$c" ] && export LOCCTL_CORPORA="$c" && break
+  done
+fi
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test.log | grep -E "^\[report\]|^\[interop\]|✘|Test run with" || true
 grep -q "Test run with .* passed" .build/test.log || { echo "swift test failed"; grep -E "✘|error" .build/test.log | head -50; exit 1; }
@@ -11,8 +17,8 @@ if grep -qE "^Executed .* with [1-9][0-9]* failures" .build/test.log; then echo 
 
 locctl=.build/debug/locctl
 echo "== glossary lint"; $locctl symbols lint
-C=../shared/corpora
-if [ -d "$C" ]; then
+C="${LOCCTL_CORPORA:-}"
+if [ -n "$C" ] && [ -d "$C" ]; then
   echo "== ttconv interop"
   python3 scripts/interop_ttconv.py --locctl "$locctl" --out .build/interop \
     examples/son-in-law/ep01.zh.srt examples/son-in-law/ep01.en.srt \
