@@ -101,7 +101,7 @@ extension LocCtl {
                             try AtomicFile.write(text, to: url)
                         }
                         if explain { lines.append(PlanExplanation.text(plan)) }
-                        else if !quiet { lines.append("\(plan.episode) \(plan.region): \(plan.notes.count) notes") }
+                        else if !quiet { lines.append("\(plan.episode) \(plan.region): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s")") }
                     }
                     return .done(message: lines.isEmpty ? nil : lines.joined(separator: explain ? "" : "\n"))
                 } catch {

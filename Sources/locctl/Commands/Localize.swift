@@ -51,6 +51,11 @@ extension LocCtl {
         @Option(name: .customLong("report-file"), help: "Write the change report to this file instead of standard output.")
         var reportFile: String?
 
+        @Option(name: .customLong("regions-dir"), help: "Region profiles directory (default: $LOCCTL_REGIONS or the nearest regions/).")
+        var regionsDir: String?
+
+        @OptionGroup var glossary: GlossaryOptions
+
         enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         var stepNames: [String]? {
@@ -96,7 +101,7 @@ extension LocCtl {
                 return Job(input: input, output: dest, source: sources[index])
             }
 
-            let symbols = try Resources.symbolStore().allSymbols
+            let symbols = try glossary.openStore().allSymbols
             let matchers = SymbolMatchers(symbols: symbols)
             let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
@@ -141,7 +146,7 @@ extension LocCtl {
         }
 
         private func regionProfile() throws -> RegionProfile {
-            try Resources.regions(named: [region])[0]
+            try Resources.regions(named: [region], directory: regionsDir)[0]
         }
 
         private func destination(for input: URL) -> URL {

@@ -49,7 +49,7 @@ extension LocCtl {
             let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
             let html = PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
             try AtomicFile.write(html, to: page)
-            print("\(page.path): \(plan.notes.count) notes for \(profile.tag)")
+            print("\(page.path): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s") for \(profile.tag)")
         }
     }
 }
