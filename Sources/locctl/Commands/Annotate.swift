@@ -67,7 +67,9 @@ extension LocCtl {
             }
         }
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let formats = try self.formats()
             let profiles = try Resources.regions(named: allRegions != nil ? ["all"] : region.flatMap { $0.split(separator: ",").map(String.init) }, directory: regionsDir)
             let store = try glossary.openStore()

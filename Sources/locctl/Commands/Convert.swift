@@ -43,7 +43,9 @@ extension LocCtl {
             if output == nil, to == nil { throw ValidationError("--out-dir needs --to FORMAT.") }
         }
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let files = try InputFiles.expand(inputs, extensions: Set(SubtitleFormats.all.flatMap(\.extensions)))
             if output != nil && files.count != 1 {
                 throw ValidationError("-o takes exactly one input; \(files.count) found. Use --out-dir.")

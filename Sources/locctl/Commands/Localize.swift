@@ -75,7 +75,9 @@ extension LocCtl {
             _ = try regionProfile()
         }
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let region = try regionProfile()
             let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
             var files = try InputFiles.expand(inputs, extensions: extensions)

@@ -34,7 +34,9 @@ extension LocCtl {
 
         @OptionGroup var glossary: GlossaryOptions
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let profile = try Resources.regions(named: [region], directory: regionsDir)[0]
             let store = try glossary.openStore()
             guard let episode = try AnnotateInputs.episodes(tracks: [track], source: source).first else {
