@@ -30,7 +30,7 @@ extension LocCtl {
         @Option(name: .shortAndLong, help: "Output file (one input only).")
         var output: String?
 
-        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names).")
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names; created if missing).")
         var outDir: String?
 
         @Option(help: "Comma-separated steps to run (default: all available): \(LocalizeSteps.order.joined(separator: ",")).")
@@ -103,6 +103,7 @@ extension LocCtl {
                 return Job(input: input, output: dest, source: sources[index])
             }
 
+            if let outDir { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) }
             let symbols = try glossary.openStore().allSymbols
             let matchers = SymbolMatchers(symbols: symbols)
             let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -8,7 +8,7 @@ extension LocCtl {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a self-contained HTML page that plays subtitles and a region's pop-up notes.",
-            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check."
+            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check. Exit codes: 0 success, 1 the track cannot be read, 64 usage."
         )
 
         @Argument(help: "The subtitle track to play (Chinese or translated).")
