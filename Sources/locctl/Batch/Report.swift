@@ -17,3 +17,15 @@ enum Report {
         if failures > 0 { throw ExitCode(1) }
     }
 }
+
+extension ParsableCommand {
+    /// Runs `body`; a `ValidationError` found after parsing (an input that cannot be paired, an output that would
+    /// overwrite an input, an unknown region) exits 64 with this command's usage line rather than the root's.
+    func reportingUsageErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ValidationError {
+            printError("Error: \(error.message)\nUsage: \(LocCtl.usageString(for: Self.self))\n"
+                       + "  See 'locctl \(Self._commandName) --help' for more information.")
+            throw ExitCode(64)
+        }
+    }
+}

@@ -67,7 +67,9 @@ extension LocCtl {
             }
         }
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let formats = try self.formats()
             let profiles = try Resources.regions(named: allRegions != nil ? ["all"] : region.flatMap { $0.split(separator: ",").map(String.init) }, directory: regionsDir)
             let store = try glossary.openStore()
@@ -101,7 +103,7 @@ extension LocCtl {
                             try AtomicFile.write(text, to: url)
                         }
                         if explain { lines.append(PlanExplanation.text(plan)) }
-                        else if !quiet { lines.append("\(plan.episode) \(plan.region): \(plan.notes.count) notes") }
+                        else if !quiet { lines.append("\(plan.episode) \(plan.region): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s")") }
                     }
                     return .done(message: lines.isEmpty ? nil : lines.joined(separator: explain ? "" : "\n"))
                 } catch {

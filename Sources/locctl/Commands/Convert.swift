@@ -7,7 +7,7 @@ extension LocCtl {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert subtitle files between SRT, WebVTT and TTML/IMSC (ASS is read).",
-            discussion: "Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically."
+            discussion: "Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically. Exit codes: 0 success, 1 an input failed, 64 usage."
         )
 
         @Argument(help: "Subtitle files or directories to convert.")
@@ -16,7 +16,7 @@ extension LocCtl {
         @Option(name: .shortAndLong, help: "Output file (one input only).")
         var output: String?
 
-        @Option(name: .customLong("out-dir"), help: "Directory for outputs (many inputs).")
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs (many inputs; created if missing).")
         var outDir: String?
 
         @Option(help: "Output format: \(SubtitleFormats.writable.joined(separator: ", ")). Default: from -o's extension.")
@@ -43,11 +43,14 @@ extension LocCtl {
             if output == nil, to == nil { throw ValidationError("--out-dir needs --to FORMAT.") }
         }
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let files = try InputFiles.expand(inputs, extensions: Set(SubtitleFormats.all.flatMap(\.extensions)))
             if output != nil && files.count != 1 {
                 throw ValidationError("-o takes exactly one input; \(files.count) found. Use --out-dir.")
             }
+            if let outDir { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) }
             let plan = try files.map { input -> (URL, URL, String) in
                 let (dest, format) = try destination(for: input)
                 if dest.standardizedFileURL.resolvingSymlinksInPath().path == input.standardizedFileURL.resolvingSymlinksInPath().path {

@@ -30,7 +30,7 @@ extension LocCtl {
         @Option(name: .shortAndLong, help: "Output file (one input only).")
         var output: String?
 
-        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names).")
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names; created if missing).")
         var outDir: String?
 
         @Option(help: "Comma-separated steps to run (default: all available): \(LocalizeSteps.order.joined(separator: ",")).")
@@ -51,6 +51,11 @@ extension LocCtl {
         @Option(name: .customLong("report-file"), help: "Write the change report to this file instead of standard output.")
         var reportFile: String?
 
+        @Option(name: .customLong("regions-dir"), help: "Region profiles directory (default: $LOCCTL_REGIONS or the nearest regions/).")
+        var regionsDir: String?
+
+        @OptionGroup var glossary: GlossaryOptions
+
         enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         var stepNames: [String]? {
@@ -70,7 +75,9 @@ extension LocCtl {
             _ = try regionProfile()
         }
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let region = try regionProfile()
             let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
             var files = try InputFiles.expand(inputs, extensions: extensions)
@@ -96,7 +103,8 @@ extension LocCtl {
                 return Job(input: input, output: dest, source: sources[index])
             }
 
-            let symbols = try Resources.symbolStore().allSymbols
+            if let outDir { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) }
+            let symbols = try glossary.openStore().allSymbols
             let matchers = SymbolMatchers(symbols: symbols)
             let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
@@ -141,7 +149,7 @@ extension LocCtl {
         }
 
         private func regionProfile() throws -> RegionProfile {
-            try Resources.regions(named: [region])[0]
+            try Resources.regions(named: [region], directory: regionsDir)[0]
         }
 
         private func destination(for input: URL) -> URL {

@@ -8,7 +8,7 @@ extension LocCtl {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a self-contained HTML page that plays subtitles and a region's pop-up notes.",
-            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check."
+            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check. Exit codes: 0 success, 1 the track cannot be read, 64 usage."
         )
 
         @Argument(help: "The subtitle track to play (Chinese or translated).")
@@ -34,7 +34,9 @@ extension LocCtl {
 
         @OptionGroup var glossary: GlossaryOptions
 
-        func run() throws {
+        func run() throws { try reportingUsageErrors(execute) }
+
+        private func execute() throws {
             let profile = try Resources.regions(named: [region], directory: regionsDir)[0]
             let store = try glossary.openStore()
             guard let episode = try AnnotateInputs.episodes(tracks: [track], source: source).first else {
@@ -49,7 +51,7 @@ extension LocCtl {
             let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
             let html = PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
             try AtomicFile.write(html, to: page)
-            print("\(page.path): \(plan.notes.count) notes for \(profile.tag)")
+            print("\(page.path): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s") for \(profile.tag)")
         }
     }
 }

@@ -8,7 +8,7 @@ extension LocCtl {
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print each cue's words as ICU segments them.",
-            discussion: "Output: one line per cue, `cue-id<TAB>word | word | …` (or JSON with --json). The locale defaults to the track's language, else the script of the text: Han → zh, kana → ja, Thai → th, Hangul → ko."
+            discussion: "Output: one line per cue, `cue-id<TAB>word | word | …` (or JSON with --json). The locale defaults to the track's language, else the script of the text: Han → zh, kana → ja, Thai → th, Hangul → ko. Exit codes: 0 success, 1 the file cannot be read, 64 usage."
         )
 
         @Argument(help: "Subtitle file to read (any supported format).")

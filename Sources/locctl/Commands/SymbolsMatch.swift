@@ -57,7 +57,10 @@ struct SymbolsMatch: ParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                printError("error: cannot read \(file): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
         }
         var content = String(decoding: data, as: UTF8.self)
         if content.hasPrefix("\u{FEFF}") { content.removeFirst() }
