@@ -231,14 +231,16 @@ final class LazyWordBreaker: Sendable {
 extension SymbolMatcher {
     /// Whether folded pinyin has one vowel group only (one syllable: "long", "xiao", "jie").
     static func isSingleSyllable(_ folded: [UInt32]) -> Bool {
-        let vowels: Set<UInt32> = Set("aeiouv".unicodeScalars.map(\.value))
+        func isVowel(_ scalar: UInt32) -> Bool {
+            scalar == 0x61 || scalar == 0x65 || scalar == 0x69 || scalar == 0x6F || scalar == 0x75 || scalar == 0x76
+        }
         var groups = 0
         var inGroup = false
         for scalar in folded {
             if scalar == 0x20 || scalar == 0x27 { inGroup = false; continue }
-            let isVowel = vowels.contains(scalar)
-            if isVowel && !inGroup { groups += 1 }
-            inGroup = isVowel
+            let vowel = isVowel(scalar)
+            if vowel && !inGroup { groups += 1 }
+            inGroup = vowel
         }
         return groups <= 1
     }

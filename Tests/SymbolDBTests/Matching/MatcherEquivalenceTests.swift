@@ -107,3 +107,32 @@ func matcherEquivalenceOnCorpus() throws {
     }
     #expect(MatcherEquivalence.compare(dictionary, lines: lines) > 0)
 }
+
+/// The automaton built with flat arrays is the one the reference built with per-state arrays.
+@Test func patternAutomatonMatchesReferenceLayout() {
+    var random = SystemRandomNumberGenerator()
+    let alphabet: [UInt32] = Array(0x4E00...0x4E20) + [0x41, 0x42, 0x20, 0x1F600, 0x20000]
+    for round in 0..<20 {
+        var patterns: [[UInt32]] = []
+        var seen = Set<[UInt32]>()
+        while patterns.count < 50 + round * 10 {
+            let length = Int.random(in: 1...6, using: &random)
+            let pattern = (0..<length).map { _ in alphabet.randomElement(using: &random)! }
+            if seen.insert(pattern).inserted { patterns.append(pattern) }
+        }
+        let variants: [UInt32: UInt32] = [0x5000: 0x4E00, 0x5001: 0x4E01, 0x4E02: 0x4E03, 0x5002: 0x9999]
+        let fast = PatternAutomaton(patterns: patterns, variants: variants)
+        let reference = ReferencePatternAutomaton(patterns: patterns, variants: variants)
+        #expect(fast.bmpClass == reference.bmpClass)
+        #expect(fast.astralClass == reference.astralClass)
+        #expect(fast.rootNext == reference.rootNext)
+        #expect(fast.childStart == reference.childStart)
+        #expect(fast.childClass == reference.childClass)
+        #expect(fast.childTarget == reference.childTarget)
+        #expect(fast.fail == reference.fail)
+        #expect(fast.outputStart == reference.outputStart)
+        #expect(fast.outputs == reference.outputs)
+        #expect(fast.patternLength == reference.patternLength)
+        #expect(fast.maximumLength == reference.maximumLength)
+    }
+}
