@@ -86,7 +86,8 @@ public enum LatinFold {
             // Most code points are only case-folded: skip the general path (and its allocations) for them.
             // Code points in `special` are filled in by the general path below.
             if isOnlyCaseFolded(scalar) {
-                entries[code] = UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: scalar)))
+                // Ideographs, Yi, Hangul syllables and private use have no case: no need to ask ICU.
+                entries[code] = isCaseless(scalar) ? scalar : UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: scalar)))
                 continue
             }
             let folded = foldSlow(scalar, buffer: &buffer)
@@ -139,6 +140,11 @@ public enum LatinFold {
     static func foldUncached(_ scalar: UInt32) -> [UInt32] {
         var buffer = [UInt16](repeating: 0, count: 32)
         return foldSlow(scalar, buffer: &buffer)
+    }
+
+    private static func isCaseless(_ code: UInt32) -> Bool {
+        (0x3400...0x9FFF).contains(code) || (0xA000...0xA48F).contains(code) || (0xAC00...0xD7A3).contains(code)
+            || (0xE000...0xF8FF).contains(code)
     }
 
     /// The code points of `special`, in ascending order.
