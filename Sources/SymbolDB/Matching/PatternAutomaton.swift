@@ -27,82 +27,153 @@ struct PatternAutomaton: Sendable {
 
     /// Builds the automaton for `patterns` (sequences of code points, already folded; none empty).
     /// `variants` maps further input code points to the pattern code point they stand for.
+    ///
+    /// Built with flat arrays only (no per-state allocations): the trie keeps children as linked lists, the
+    /// root's children in a dense row.
     init(patterns: [[UInt32]], variants: [UInt32: UInt32] = [:]) {
-        var classOf: [UInt32: UInt16] = [:]
-        for pattern in patterns {
-            for scalar in pattern where classOf[scalar] == nil {
-                precondition(classOf.count < Int(UInt16.max) - 1, "too many distinct characters in patterns")
-                classOf[scalar] = UInt16(classOf.count + 1)
-            }
-        }
-        for (variant, target) in variants where classOf[variant] == nil {
-            if let cls = classOf[target] { classOf[variant] = cls }
-        }
         var bmp = [UInt16](repeating: 0, count: 0x10000)
         var astral: [UInt32: UInt16] = [:]
-        for (scalar, cls) in classOf {
+        var classCount = 1
+        func lookup(_ scalar: UInt32) -> UInt16 {
+            scalar < 0x10000 ? bmp[Int(scalar)] : (astral[scalar] ?? 0)
+        }
+        func assign(_ scalar: UInt32, _ cls: UInt16) {
             if scalar < 0x10000 { bmp[Int(scalar)] = cls } else { astral[scalar] = cls }
         }
-        let classCount = Set(classOf.values).count + 1
-
-        // The trie.
-        var edges: [[(UInt16, Int32)]] = [[]]
-        var ends: [[Int32]] = [[]]
-        for (index, pattern) in patterns.enumerated() {
-            var state = 0
-            for scalar in pattern {
-                let cls = classOf[scalar]!
-                if let next = edges[state].first(where: { $0.0 == cls })?.1 {
-                    state = Int(next)
-                } else {
-                    edges.append([])
-                    ends.append([])
-                    let next = Int32(edges.count - 1)
-                    edges[state].append((cls, next))
-                    state = Int(next)
-                }
+        for pattern in patterns {
+            for scalar in pattern where lookup(scalar) == 0 {
+                precondition(classCount < Int(UInt16.max), "too many distinct characters in patterns")
+                assign(scalar, UInt16(classCount))
+                classCount += 1
             }
-            ends[state].append(Int32(index))
+        }
+        for (variant, target) in variants where lookup(variant) == 0 {
+            let cls = lookup(target)
+            if cls != 0 { assign(variant, cls) }
         }
 
-        // Failure links and inherited outputs, breadth first.
-        let stateCount = edges.count
-        var fail = [Int32](repeating: 0, count: stateCount)
+        // The trie: state 0 is the root; children of other states are linked lists.
         var root = [Int32](repeating: 0, count: classCount)
-        for (cls, child) in edges[0] { root[Int(cls)] = child }
-        var queue: [Int32] = edges[0].map { $0.1 }
+        var rootChildren: [Int32] = []          // in insertion order
+        var label: [UInt16] = [0]               // class on the edge into each state
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var ownHead: [Int32] = [-1]             // patterns ending exactly at a state, as a linked list
+        var nextOwn = [Int32](repeating: -1, count: patterns.count)
+        let total = patterns.reduce(0) { $0 + $1.count } + 1
+        label.reserveCapacity(total); firstChild.reserveCapacity(total)
+        nextSibling.reserveCapacity(total); ownHead.reserveCapacity(total)
+
+        func child(_ state: Int32, _ cls: UInt16) -> Int32 {
+            if state == 0 { return root[Int(cls)] }
+            var c = firstChild[Int(state)]
+            while c >= 0 {
+                if label[Int(c)] == cls { return c }
+                c = nextSibling[Int(c)]
+            }
+            return 0
+        }
+        for (index, pattern) in patterns.enumerated() {
+            var state: Int32 = 0
+            for scalar in pattern {
+                let cls = lookup(scalar)
+                let next = child(state, cls)
+                if next != 0 {
+                    state = next
+                    continue
+                }
+                let created = Int32(label.count)
+                label.append(cls)
+                firstChild.append(-1)
+                ownHead.append(-1)
+                if state == 0 {
+                    root[Int(cls)] = created
+                    rootChildren.append(created)
+                    nextSibling.append(-1)
+                } else {
+                    // Prepend; rows are sorted when flattened.
+                    nextSibling.append(firstChild[Int(state)])
+                    firstChild[Int(state)] = created
+                }
+                state = created
+            }
+            // Keep the order of the patterns that end at the same state (identical patterns).
+            if ownHead[Int(state)] < 0 {
+                ownHead[Int(state)] = Int32(index)
+            } else {
+                var last = ownHead[Int(state)]
+                while nextOwn[Int(last)] >= 0 { last = nextOwn[Int(last)] }
+                nextOwn[Int(last)] = Int32(index)
+            }
+        }
+
+        // Failure links, breadth first.
+        let stateCount = label.count
+        var fail = [Int32](repeating: 0, count: stateCount)
+        var queue: [Int32] = rootChildren
+        queue.reserveCapacity(stateCount)
         var head = 0
         func step(_ state: Int32, _ cls: UInt16) -> Int32 {
             var s = state
             while true {
                 if s == 0 { return root[Int(cls)] }
-                if let next = edges[Int(s)].first(where: { $0.0 == cls })?.1 { return next }
+                let next = child(s, cls)
+                if next != 0 { return next }
                 s = fail[Int(s)]
             }
         }
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (cls, child) in edges[Int(state)] {
-                fail[Int(child)] = state == 0 ? 0 : step(fail[Int(state)], cls)
-                ends[Int(child)].append(contentsOf: ends[Int(fail[Int(child)])])
-                queue.append(child)
+            var c = firstChild[Int(state)]
+            while c >= 0 {
+                fail[Int(c)] = state == 0 ? 0 : step(fail[Int(state)], label[Int(c)])
+                queue.append(c)
+                c = nextSibling[Int(c)]
             }
         }
 
+        // Flat rows: children sorted by class; outputs longest first (a state's own patterns, then those of
+        // its failure chain, which are ever shorter suffixes).
         var childStart: [Int32] = [0]
         var childClass: [UInt16] = []
         var childTarget: [Int32] = []
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
+        childStart.reserveCapacity(stateCount + 1)
+        childClass.reserveCapacity(stateCount)
+        childTarget.reserveCapacity(stateCount)
+        outputStart.reserveCapacity(stateCount + 1)
+        var row: [(UInt16, Int32)] = []
         for state in 0..<stateCount {
-            for (cls, child) in edges[state].sorted(by: { $0.0 < $1.0 }) {
-                childClass.append(cls)
-                childTarget.append(child)
+            if state != 0 {
+                row.removeAll(keepingCapacity: true)
+                var c = firstChild[state]
+                while c >= 0 {
+                    row.append((label[Int(c)], c))
+                    c = nextSibling[Int(c)]
+                }
+                if row.count > 1 { row.sort { $0.0 < $1.0 } }
+                for (cls, target) in row {
+                    childClass.append(cls)
+                    childTarget.append(target)
+                }
+            } else {
+                for cls in 1..<classCount where root[cls] != 0 {
+                    childClass.append(UInt16(cls))
+                    childTarget.append(root[cls])
+                }
             }
             childStart.append(Int32(childClass.count))
-            // Longest first, so the first output is the longest pattern ending here.
-            outputs.append(contentsOf: ends[state].sorted { patterns[Int($0)].count > patterns[Int($1)].count })
+            var s = Int32(state)
+            while s != 0 {
+                var own = ownHead[Int(s)]
+                while own >= 0 {
+                    outputs.append(own)
+                    own = nextOwn[Int(own)]
+                }
+                s = fail[Int(s)]
+            }
             outputStart.append(Int32(outputs.count))
         }
 
@@ -116,7 +187,9 @@ struct PatternAutomaton: Sendable {
         self.outputStart = outputStart
         self.outputs = outputs
         self.patternLength = patterns.map { Int32($0.count) }
-        self.maximumLength = patterns.map(\.count).max() ?? 0
+        var longest = 0
+        for pattern in patterns { longest = max(longest, pattern.count) }
+        self.maximumLength = longest
     }
 
     var stateCount: Int { fail.count }

@@ -25,10 +25,13 @@ extension SymbolMatcher {
         var isLatin: Bool
     }
 
-    struct Resolved {
-        var candidate: Candidate
+    /// A candidate that passed its checks, for one symbol of its pattern.
+    struct Hit {
+        var candidate: Int32
+        var group: Int32
         var symbol: Int32
-        var entry: Entry
+        var startUTF16: Int
+        var endUTF16: Int
     }
 
     private func matches(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [SymbolMatch] {
@@ -38,36 +41,45 @@ extension SymbolMatcher {
         if candidates.isEmpty { return [] }
 
         var boundaries: [Int]? = nil
-        var resolved: [Resolved] = []
-        for candidate in candidates {
+        var hits: [Hit] = []
+        hits.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() {
             if candidate.isLatin {
-                if boundaries == nil { boundaries = wordBreaker?.boundaries(in: text) ?? [] }
+                if boundaries == nil { boundaries = wordBreaker.breaker?.boundaries(in: text) ?? [] }
                 guard Self.isWordBounded(candidate, bytes: bytes, boundaries: boundaries!) else { continue }
-                let matched = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.startByte..<candidate.endByte]), as: UTF8.self)
-                for entry in Self.pickEntries(latinEntries[Int(candidate.pattern)], matched: matched, isLatin: true) {
-                    resolved.append(Resolved(candidate: candidate, symbol: entry.symbol, entry: entry))
+                let groups = latinGroups[Int(candidate.pattern)]
+                for g in groups.indices {
+                    hits.append(Hit(candidate: Int32(index), group: Int32(g), symbol: groups[g].symbol,
+                                    startUTF16: candidate.startUTF16, endUTF16: candidate.endUTF16))
                 }
             } else {
-                let matched = String(decoding: UnsafeBufferPointer(rebasing: bytes[candidate.startByte..<candidate.endByte]), as: UTF8.self)
-                for entry in Self.pickEntries(hanEntries[Int(candidate.pattern)], matched: matched, isLatin: false)
-                where passesDisambiguation(entry, candidate, bytes: bytes) {
-                    resolved.append(Resolved(candidate: candidate, symbol: entry.symbol, entry: entry))
+                let groups = hanGroups[Int(candidate.pattern)]
+                for g in groups.indices where passesDisambiguation(groups[g], candidate, bytes: bytes) {
+                    hits.append(Hit(candidate: Int32(index), group: Int32(g), symbol: groups[g].symbol,
+                                    startUTF16: candidate.startUTF16, endUTF16: candidate.endUTF16))
                 }
             }
         }
-        if resolved.isEmpty { return [] }
+        if hits.isEmpty { return [] }
 
         // Leftmost-longest, no overlaps; ties on the very same range keep every symbol.
-        resolved.sort { a, b in
-            if a.candidate.startUTF16 != b.candidate.startUTF16 { return a.candidate.startUTF16 < b.candidate.startUTF16 }
-            if a.candidate.endUTF16 != b.candidate.endUTF16 { return a.candidate.endUTF16 > b.candidate.endUTF16 }
-            return a.symbol < b.symbol
+        func precedes(_ a: Hit, _ b: Hit) -> Bool {
+            if a.startUTF16 != b.startUTF16 { return a.startUTF16 < b.startUTF16 }
+            if a.endUTF16 != b.endUTF16 { return a.endUTF16 > b.endUTF16 }
+            if a.symbol != b.symbol { return a.symbol < b.symbol }
+            return a.candidate < b.candidate
         }
-        var chosen: [Resolved] = []
+        if hits.count > 1 {
+            var sorted = true
+            for i in 1..<hits.count where !precedes(hits[i - 1], hits[i]) { sorted = false; break }
+            if !sorted { hits.sort(by: precedes) }
+        }
+        var chosen: [Hit] = []
+        chosen.reserveCapacity(hits.count)
         var lastEnd = 0
         var lastRange: Range<Int>? = nil
-        for item in resolved {
-            let range = item.candidate.startUTF16..<item.candidate.endUTF16
+        for item in hits {
+            let range = item.startUTF16..<item.endUTF16
             if let lastRange, lastRange == range {
                 if chosen.last?.symbol != item.symbol { chosen.append(item) }
                 continue
@@ -78,47 +90,119 @@ extension SymbolMatcher {
                 lastRange = range
             }
         }
-        return makeMatches(chosen, text: text, bytes: bytes)
+        return makeMatches(chosen, candidates: candidates, text: text, bytes: bytes)
     }
 
-    /// One entry per symbol: the one whose form is exactly the matched text if any, else the first listed,
-    /// with an unlisted script variant of a Simplified form reported as Traditional.
-    private static func pickEntries(_ entries: [Entry], matched: String, isLatin: Bool) -> [Entry] {
-        var result: [Entry] = []
-        for entry in entries where !result.contains(where: { $0.symbol == entry.symbol }) {
-            let same = entries.filter { $0.symbol == entry.symbol }
-            if let exact = same.first(where: { $0.form == matched }) {
-                result.append(exact)
-            } else {
-                var picked = same[0]
-                if !isLatin && picked.kind == .simplified { picked.kind = .traditional }
-                result.append(picked)
-            }
+    /// The entry reported for one symbol: the one whose form is exactly the matched text if any, else the
+    /// first listed, with an unlisted script variant of a Simplified form reported as Traditional.
+    private static func pickEntry(_ group: SymbolGroup, matched: UnsafeBufferPointer<UInt8>, isLatin: Bool) -> Entry {
+        let matchedIsNFC = isTriviallyNFC(matched)
+        var matchedString: String? = nil
+        for entry in group.entries {
+            if entry.formUTF8.elementsEqual(matched) { return entry }
+            // Byte-different NFC strings are never canonically equivalent; otherwise compare as `String`s.
+            if matchedIsNFC && entry.formIsNFC { continue }
+            if matchedString == nil { matchedString = String(decoding: matched, as: UTF8.self) }
+            if entry.form == matchedString! { return entry }
         }
-        return result
+        var picked = group.entries[0]
+        if !isLatin && picked.kind == .simplified { picked.kind = .traditional }
+        return picked
     }
 
-    private func makeMatches(_ chosen: [Resolved], text: String, bytes: UnsafeBufferPointer<UInt8>) -> [SymbolMatch] {
+    /// Whether `bytes` hold only code points that are NFC on their own and never combine (ASCII, CJK ideographs).
+    @inline(__always)
+    private static func isTriviallyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress else { return true }
+        var i = 0
+        while i < bytes.count {
+            let b0 = p[i]
+            if b0 < 0x80 { i += 1; continue }
+            guard b0 >= 0xE0 && b0 < 0xF0, i + 2 < bytes.count else { return false }
+            let scalar = decode(p, i).scalar
+            guard scalar >= 0x3400 && scalar <= 0x9FFF else { return false }
+            i += 3
+        }
+        return true
+    }
+
+    /// Whether every code point in `p[from..<to]` is its own Character whatever surrounds it.
+    /// Counts the code points into `count`.
+    @inline(__always)
+    private static func simpleScalars(_ p: UnsafePointer<UInt8>, from: Int, to: Int, count: inout Int) -> Bool {
+        var i = from
+        while i < to {
+            let b0 = p[i]
+            if b0 < 0x80 {
+                if b0 == 0x0D { return false }
+                i += 1
+            } else {
+                if b0 < 0xE0 || b0 >= 0xF0 { return false }
+                if !isSimpleCharacter(decode(p, i).scalar) { return false }
+                i += 3
+            }
+            count += 1
+        }
+        return true
+    }
+
+    /// Code points of grapheme-break class Other (or Control, but not CR) that are not pictographic:
+    /// a Character boundary lies on both sides of each.
+    @inline(__always)
+    private static func isSimpleCharacter(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2010...0x2027, 0x3000...0x3029, 0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xFF01...0xFF5E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func makeMatches(_ chosen: [Hit], candidates: [Candidate], text: String,
+                             bytes: UnsafeBufferPointer<UInt8>) -> [SymbolMatch] {
+        let p = bytes.baseAddress!
         var result: [SymbolMatch] = []
         result.reserveCapacity(chosen.count)
         var cursor = text.startIndex   // always on a Character boundary
+        var cursorByte = 0
         var cursorCharacters = 0
         for item in chosen {
-            let c = item.candidate
-            let lower = String.Index(utf16Offset: c.startUTF16, in: text)
-            let upper = String.Index(utf16Offset: c.endUTF16, in: text)
-            // Character offsets: the start rounds down, the end rounds up to a Character boundary.
-            let startDelta = lower >= cursor ? text.distance(from: cursor, to: lower) : -text.distance(from: lower, to: cursor)
-            let startCharacters = cursorCharacters + startDelta
-            let alignedLower = text.index(cursor, offsetBy: startDelta)
-            var length = text.distance(from: alignedLower, to: upper)
-            if text.index(alignedLower, offsetBy: length) < upper { length += 1 }
-            cursor = alignedLower
-            cursorCharacters = startCharacters
-            let matched = String(decoding: UnsafeBufferPointer(rebasing: bytes[c.startByte..<c.endByte]), as: UTF8.self)
+            let c = candidates[Int(item.candidate)]
+            let startCharacters: Int
+            let length: Int
+            // Fast path: every code point from the cursor to just after the match is a Character of its own.
+            var before = 0, inside = 0, after = 0
+            let nextEnd = c.endByte < bytes.count ? c.endByte + (p[c.endByte] < 0x80 ? 1 : (p[c.endByte] < 0xE0 ? 2 : (p[c.endByte] < 0xF0 ? 3 : 4))) : c.endByte
+            if c.startByte >= cursorByte,
+               Self.simpleScalars(p, from: cursorByte, to: c.startByte, count: &before),
+               Self.simpleScalars(p, from: c.startByte, to: c.endByte, count: &inside),
+               c.endByte >= bytes.count || Self.simpleScalars(p, from: c.endByte, to: min(nextEnd, bytes.count), count: &after) {
+                startCharacters = cursorCharacters + before
+                length = inside
+                cursorByte = c.startByte
+                cursor = text.utf8.index(text.utf8.startIndex, offsetBy: c.startByte)
+                cursorCharacters = startCharacters
+            } else {
+                let lower = String.Index(utf16Offset: c.startUTF16, in: text)
+                let upper = String.Index(utf16Offset: c.endUTF16, in: text)
+                // Character offsets: the start rounds down, the end rounds up to a Character boundary.
+                let startDelta = lower >= cursor ? text.distance(from: cursor, to: lower) : -text.distance(from: lower, to: cursor)
+                startCharacters = cursorCharacters + startDelta
+                let alignedLower = text.index(cursor, offsetBy: startDelta)
+                var count = text.distance(from: alignedLower, to: upper)
+                if text.index(alignedLower, offsetBy: count) < upper { count += 1 }
+                length = count
+                cursor = alignedLower
+                cursorByte = text.utf8.distance(from: text.utf8.startIndex, to: alignedLower)
+                cursorCharacters = startCharacters
+            }
+            let matchedBytes = UnsafeBufferPointer(rebasing: bytes[c.startByte..<c.endByte])
+            let group = c.isLatin ? latinGroups[Int(c.pattern)][Int(item.group)] : hanGroups[Int(c.pattern)][Int(item.group)]
+            let entry = Self.pickEntry(group, matched: matchedBytes, isLatin: c.isLatin)
             result.append(SymbolMatch(
-                symbolID: symbols[Int(item.symbol)].id, matchedText: matched, form: item.entry.form,
-                formKind: item.entry.kind, renderingStatus: item.entry.status,
+                symbolID: symbols[Int(item.symbol)].id, matchedText: String(decoding: matchedBytes, as: UTF8.self),
+                form: entry.form, formKind: entry.kind, renderingStatus: entry.status,
                 utf16Range: c.startUTF16..<c.endUTF16, characterRange: startCharacters..<(startCharacters + length)))
         }
         return result
@@ -251,47 +335,47 @@ extension SymbolMatcher {
 // MARK: - Context checks
 
 extension SymbolMatcher {
-    /// Up to `count` code points after byte `start`, Han-folded.
-    static func scalars(after start: Int, count: Int, bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
-        guard let p = bytes.baseAddress else { return [] }
-        var result: [UInt32] = []
+    /// Whether the code points from byte `start` on, Han-folded, begin with `expected`.
+    static func text(after start: Int, startsWith expected: ArraySlice<UInt32>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress else { return expected.isEmpty }
         var i = start
-        while i < bytes.count && result.count < count {
-            let (scalar, length) = decode(p, i)
-            result.append(HanScriptFold.fold(scalar))
+        for scalar in expected {
+            guard i < bytes.count else { return false }
+            let (next, length) = decode(p, i)
+            if HanScriptFold.fold(next) != scalar { return false }
             i += length
         }
-        return result
+        return true
     }
 
-    /// Up to `count` code points before byte `end`, Han-folded, in text order.
-    static func scalars(before end: Int, count: Int, bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
-        guard let p = bytes.baseAddress else { return [] }
-        var result: [UInt32] = []
+    /// Whether the code points before byte `end`, Han-folded, end with `expected`.
+    static func text(before end: Int, endsWith expected: ArraySlice<UInt32>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress else { return expected.isEmpty }
         var i = end
-        while i > 0 && result.count < count {
+        for scalar in expected.reversed() {
+            guard i > 0 else { return false }
             var start = i - 1
             while start > 0 && p[start] & 0xC0 == 0x80 { start -= 1 }
-            result.append(HanScriptFold.fold(decode(p, start).scalar))
+            if HanScriptFold.fold(decode(p, start).scalar) != scalar { return false }
             i = start
         }
-        return result.reversed()
+        return true
     }
 
-    func passesDisambiguation(_ entry: Entry, _ c: Candidate, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let context = symbols[Int(entry.symbol)]
-        for following in context.notBefore where Self.scalars(after: c.endByte, count: following.count, bytes: bytes) == following {
+    func passesDisambiguation(_ group: SymbolGroup, _ c: Candidate, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let context = symbols[Int(group.symbol)]
+        for following in context.notBefore where Self.text(after: c.endByte, startsWith: following[...], bytes: bytes) {
             return false
         }
-        for preceding in context.notAfter where Self.scalars(before: c.startByte, count: preceding.count, bytes: bytes) == preceding {
+        for preceding in context.notAfter where Self.text(before: c.startByte, endsWith: preceding[...], bytes: bytes) {
             return false
         }
-        if !entry.notWithin.isEmpty {
+        let notWithin = group.notWithin
+        if !notWithin.isEmpty {
             let length = Int(hanPatternLength(c))
-            for (offset, longer) in entry.notWithin {
-                let tail = longer.count - offset - length
-                if Self.scalars(before: c.startByte, count: offset, bytes: bytes) == Array(longer[0..<offset]),
-                   Self.scalars(after: c.endByte, count: tail, bytes: bytes) == Array(longer[(offset + length)...]) {
+            for (offset, longer) in notWithin {
+                if Self.text(before: c.startByte, endsWith: longer[0..<offset], bytes: bytes),
+                   Self.text(after: c.endByte, startsWith: longer[(offset + length)...], bytes: bytes) {
                     return false
                 }
             }

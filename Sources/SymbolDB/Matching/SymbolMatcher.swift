@@ -1,3 +1,4 @@
+import Synchronization
 import TextServices
 
 /// Finds symbols' forms in subtitle text: built once per process from the symbol list and reused.
@@ -33,6 +34,28 @@ public struct SymbolMatcher: Sendable {
         var status: RenderingStatus?
         /// For Chinese forms: strings (folded) containing the form at `offset` that cancel it.
         var notWithin: [(offset: Int, scalars: [UInt32])]
+        /// `form`'s UTF-8 bytes, and whether they are in NFC (byte-different NFC texts are never equal).
+        var formUTF8: [UInt8]
+        var formIsNFC: Bool
+
+        init(symbol: Int32, form: String, kind: SymbolMatch.FormKind, status: RenderingStatus?,
+             notWithin: [(offset: Int, scalars: [UInt32])]) {
+            self.symbol = symbol
+            self.form = form
+            self.kind = kind
+            self.status = status
+            self.notWithin = notWithin
+            self.formUTF8 = Array(form.utf8)
+            self.formIsNFC = UnicodeNormalization.isNormalized(form, form: .nfc)
+        }
+    }
+
+    /// The entries of one pattern for one symbol, in listed order (the disambiguation data is the same
+    /// for all of them: it depends on the symbol and the pattern only).
+    struct SymbolGroup: Sendable {
+        var symbol: Int32
+        var entries: [Entry]
+        var notWithin: [(offset: Int, scalars: [UInt32])] { entries[0].notWithin }
     }
 
     struct SymbolContext: Sendable {
@@ -46,7 +69,11 @@ public struct SymbolMatcher: Sendable {
     let hanEntries: [[Entry]]
     let latin: PatternAutomaton?
     let latinEntries: [[Entry]]
-    let wordBreaker: TextBreaker?
+    /// Per pattern: its entries grouped by symbol, symbols in order of their first entry.
+    let hanGroups: [[SymbolGroup]]
+    let latinGroups: [[SymbolGroup]]
+    /// Opened on the first Latin candidate: ICU's word-break rules cost milliseconds to load.
+    let wordBreaker: LazyWordBreaker
 
     /// Forms longer than this many code points are skipped.
     static let maximumFormLength = 64
@@ -163,21 +190,57 @@ public struct SymbolMatcher: Sendable {
         self.han = hanPatterns.isEmpty ? nil
             : PatternAutomaton(patterns: hanPatterns, variants: HanScriptFold.traditionalToSimplified)
         self.latin = latinPatterns.isEmpty ? nil : PatternAutomaton(patterns: latinPatterns)
-        self.wordBreaker = latinPatterns.isEmpty ? nil : try? TextBreaker(kind: .word, locale: options.wordBreakLocale)
+        self.hanGroups = hanEntries.map(Self.groups)
+        self.latinGroups = latinEntries.map(Self.groups)
+        self.wordBreaker = LazyWordBreaker(locale: latinPatterns.isEmpty ? nil : options.wordBreakLocale)
+    }
+}
+
+extension SymbolMatcher {
+    static func groups(_ entries: [Entry]) -> [SymbolGroup] {
+        var result: [SymbolGroup] = []
+        for entry in entries {
+            if let index = result.firstIndex(where: { $0.symbol == entry.symbol }) {
+                result[index].entries.append(entry)
+            } else {
+                result.append(SymbolGroup(symbol: entry.symbol, entries: [entry]))
+            }
+        }
+        return result
+    }
+}
+
+/// A word breaker opened on first use (once, shared by copies of the matcher).
+final class LazyWordBreaker: Sendable {
+    let locale: String?
+    private let state = Mutex<TextBreaker??>(nil)
+
+    init(locale: String?) { self.locale = locale }
+
+    var breaker: TextBreaker? {
+        guard let locale else { return nil }
+        return state.withLock { state in
+            if let opened = state { return opened }
+            let opened = try? TextBreaker(kind: .word, locale: locale)
+            state = .some(opened)
+            return opened
+        }
     }
 }
 
 extension SymbolMatcher {
     /// Whether folded pinyin has one vowel group only (one syllable: "long", "xiao", "jie").
     static func isSingleSyllable(_ folded: [UInt32]) -> Bool {
-        let vowels: Set<UInt32> = Set("aeiouv".unicodeScalars.map(\.value))
+        func isVowel(_ scalar: UInt32) -> Bool {
+            scalar == 0x61 || scalar == 0x65 || scalar == 0x69 || scalar == 0x6F || scalar == 0x75 || scalar == 0x76
+        }
         var groups = 0
         var inGroup = false
         for scalar in folded {
             if scalar == 0x20 || scalar == 0x27 { inGroup = false; continue }
-            let isVowel = vowels.contains(scalar)
-            if isVowel && !inGroup { groups += 1 }
-            inGroup = isVowel
+            let vowel = isVowel(scalar)
+            if vowel && !inGroup { groups += 1 }
+            inGroup = vowel
         }
         return groups <= 1
     }

@@ -244,14 +244,13 @@ public final class SymbolStore: Sendable {
         let formRows = try Row.fetchCursor(db, sql: "SELECT symbolId, kind, text FROM form ORDER BY rowid")
         while let row = try formRows.next() {
             let id: String = row[0], kind: String = row[1], text: String = row[2]
-            var entry = forms[id] ?? Forms(simplified: [])
+            // Modified in place: a copy taken out of the dictionary would copy its arrays on every append.
             switch kind {
-            case "simplified": entry.simplified.append(text)
-            case "traditional": entry.traditional.append(text)
-            case "pinyin": entry.pinyin.append(text)
-            default: entry.aliases.append(text)
+            case "simplified": forms[id, default: Forms(simplified: [])].simplified.append(text)
+            case "traditional": forms[id, default: Forms(simplified: [])].traditional.append(text)
+            case "pinyin": forms[id, default: Forms(simplified: [])].pinyin.append(text)
+            default: forms[id, default: Forms(simplified: [])].aliases.append(text)
             }
-            forms[id] = entry
         }
         var glosses: [String: [String: String]] = [:]
         let glossRows = try Row.fetchCursor(db, sql: "SELECT symbolId, language, text FROM gloss")
@@ -261,13 +260,11 @@ public final class SymbolStore: Sendable {
         let renderingRows = try Row.fetchCursor(db, sql: "SELECT symbolId, tag, status, term FROM rendering ORDER BY rowid")
         while let row = try renderingRows.next() {
             let id: String = row[0], tag: String = row[1], status: String = row[2], term: String = row[3]
-            var entry = renderings[id]?[tag] ?? Renderings()
             switch status {
-            case "preferred": entry.preferred.append(term)
-            case "admitted": entry.admitted.append(term)
-            default: entry.deprecated.append(term)
+            case "preferred": renderings[id, default: [:]][tag, default: Renderings()].preferred.append(term)
+            case "admitted": renderings[id, default: [:]][tag, default: Renderings()].admitted.append(term)
+            default: renderings[id, default: [:]][tag, default: Renderings()].deprecated.append(term)
             }
-            renderings[id, default: [:]][tag] = entry
         }
         var analogies: [String: [String: [String: String]]] = [:]
         let analogyRows = try Row.fetchCursor(db, sql: "SELECT symbolId, frame, language, text FROM analogy")

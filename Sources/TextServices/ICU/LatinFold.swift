@@ -82,7 +82,15 @@ public enum LatinFold {
         var expansions: [UInt32] = []
         var buffer = [UInt16](repeating: 0, count: 32)
         for code in 0..<0x10000 {
-            let folded = foldSlow(UInt32(code), buffer: &buffer)
+            let scalar = UInt32(code)
+            // Most code points are only case-folded: skip the general path (and its allocations) for them.
+            // Code points in `special` are filled in by the general path below.
+            if isOnlyCaseFolded(scalar) {
+                // Ideographs, Yi, Hangul syllables and private use have no case: no need to ask ICU.
+                entries[code] = isCaseless(scalar) ? scalar : UInt32(bitPattern: cicu_fold_case(Int32(bitPattern: scalar)))
+                continue
+            }
+            let folded = foldSlow(scalar, buffer: &buffer)
             if folded.isEmpty {
                 entries[code] = dropped
             } else if folded.count == 1 {
@@ -92,7 +100,29 @@ public enum LatinFold {
                 expansions.append(contentsOf: folded)
             }
         }
+        for code in specialCodes where code < 0x10000 {
+            let folded = foldSlow(code, buffer: &buffer)
+            if folded.isEmpty {
+                entries[Int(code)] = dropped
+            } else if folded.count == 1 {
+                entries[Int(code)] = folded[0]
+            } else {
+                entries[Int(code)] = expansionFlag | UInt32(expansions.count << 4) | UInt32(folded.count)
+                expansions.append(contentsOf: folded)
+            }
+        }
         return Table(entries: entries, expansions: expansions)
+    }
+
+    /// Whether `foldSlow(code)` is `[case fold of code]` by its first rules, without consulting `special`
+    /// (those code points are redone by the general path).
+    private static func isOnlyCaseFolded(_ code: UInt32) -> Bool {
+        if code < 0xC0 { return false }   // ASCII, Latin-1 punctuation, NBSP, soft hyphen: general path
+        if (0xD800...0xDFFF).contains(code) || isCombiningDiacritic(code) || decomposes(code) { return false }
+        switch code {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return false   // white space
+        default: return true
+        }
     }
 
     private static let special: [UInt32: [UInt32]] = {
@@ -105,6 +135,20 @@ public enum LatinFold {
         for dash: UInt32 in [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFF0D] { map[dash] = " " }
         return map.mapValues { $0.unicodeScalars.map(\.value) }
     }()
+
+    /// The per-code-point rules without the table (for tests of the table).
+    static func foldUncached(_ scalar: UInt32) -> [UInt32] {
+        var buffer = [UInt16](repeating: 0, count: 32)
+        return foldSlow(scalar, buffer: &buffer)
+    }
+
+    private static func isCaseless(_ code: UInt32) -> Bool {
+        (0x3400...0x9FFF).contains(code) || (0xA000...0xA48F).contains(code) || (0xAC00...0xD7A3).contains(code)
+            || (0xE000...0xF8FF).contains(code)
+    }
+
+    /// The code points of `special`, in ascending order.
+    private static let specialCodes: [UInt32] = special.keys.sorted()
 
     private static func isCombiningDiacritic(_ c: UInt32) -> Bool {
         (0x0300...0x036F).contains(c) || (0x1AB0...0x1AFF).contains(c) || (0x1DC0...0x1DFF).contains(c)

@@ -9,6 +9,7 @@ public enum UnicodeNormalization {
 
     /// `text` in `form`; returns `text` itself when it is already normalized.
     public static func normalize(_ text: String, to form: Form = .nfc) -> String {
+        if isInvariant(text) { return text }
         var units = Array(text.utf16)
         if units.isEmpty { return text }
         let already = cicu_normalize_is_normalized(form.rawValue, &units, Int32(units.count))
@@ -25,8 +26,27 @@ public enum UnicodeNormalization {
 
     /// Whether `text` is already in `form`.
     public static func isNormalized(_ text: String, form: Form = .nfc) -> Bool {
+        if isInvariant(text) { return true }
         var units = Array(text.utf16)
         if units.isEmpty { return true }
         return cicu_normalize_is_normalized(form.rawValue, &units, Int32(units.count)) == 1
+    }
+
+    /// Whether `text` holds only code points that every normalization form leaves alone whatever surrounds
+    /// them (ASCII, CJK Unified Ideographs and Extension A): no need to ask ICU.
+    static func isInvariant(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b0 = bytes[i]
+                if b0 < 0x80 { i += 1; continue }
+                guard b0 >= 0xE0 && b0 < 0xF0 && i + 2 < bytes.count else { return false }
+                let scalar = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                guard (0x3400...0x4DBF).contains(scalar) || (0x4E00...0x9FFF).contains(scalar) else { return false }
+                i += 3
+            }
+            return true
+        } ?? false
     }
 }

@@ -48,3 +48,16 @@ func latinFoldIgnoresCaseDiacriticsAndApostropheVariants(input: String, expected
     #expect(t.transliterate("Zhōngqiū") == "zhongqiu")
     #expect(throws: TextServicesError.self) { try ICUTransliterator(id: "No-Such-Thing") }
 }
+
+/// The precomputed table (with its fast path for code points that are only case-folded) gives exactly the
+/// per-code-point rules for the whole Basic Multilingual Plane.
+@Test func latinFoldTableMatchesRulesForEveryBMPCodePoint() {
+    var mismatches: [String] = []
+    for code in UInt32(0)..<0x10000 {
+        var folded: [UInt32] = []
+        LatinFold.fold(code) { folded.append($0) }
+        let expected = LatinFold.foldUncached(code)
+        if folded != expected { mismatches.append(String(format: "U+%04X: %@ vs %@", code, "\(folded)", "\(expected)")) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+}

@@ -170,6 +170,7 @@ enum StoreList {
 
     static func decode(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        // U+001F is a control character, always a Character of its own: splitting its byte is the same.
+        return text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 }
