@@ -26,11 +26,14 @@ struct LineWrapper: Sendable {
     }
 
     /// Whether the cue's current lines already fit (count and length).
-    func fits(_ text: CueText) -> Bool {
+    func fits(_ text: CueText) -> Bool { fits(plain: text.plainText) }
+
+    /// `fits` for a cue's plain text.
+    func fits(plain: String) -> Bool {
         let cpl = Double(limits.maxCharsPerLine) + 1e-9
         var lines = 1
         var width = 0.0
-        for ch in text.plainText {
+        for ch in plain {
             if ch == "\n" {
                 lines += 1
                 width = 0
@@ -44,8 +47,9 @@ struct LineWrapper: Sendable {
     }
 
     func wrap(_ text: CueText) -> Result {
-        if fits(text) { return Result(text: text, changed: false, fits: true) }
-        let layout = TextLayout(text.plainText, wrapper: self)
+        let plain = text.plainText
+        if fits(plain: plain) { return Result(text: text, changed: false, fits: true) }
+        let layout = TextLayout(plain, wrapper: self)
         let (breaks, fits) = layout.bestBreaks()
         let edits = layout.edits(breakingAt: breaks)
         let wrapped = text.applying(edits)
@@ -304,11 +308,20 @@ private struct TextLayout {
     /// empty for words longer than any listed word.
     private static func normalizedWord(_ slice: ArraySlice<UInt16>) -> String {
         func isASCIILetter(_ u: UInt16) -> Bool { (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
+        func isASCIIUpper(_ u: UInt16) -> Bool { (0x41...0x5A).contains(u) }
         var lower = slice.startIndex, upper = slice.endIndex
         while lower < upper && slice[lower] < 0x80 && !isASCIILetter(slice[lower]) { lower += 1 }
         while upper > lower && slice[upper - 1] < 0x80 && !isASCIILetter(slice[upper - 1]) && slice[upper - 1] != 0x27 { upper -= 1 }
         guard upper - lower <= 12, upper > lower else { return "" }
-        return String(decoding: slice[lower..<upper], as: UTF16.self).lowercased()
+        let word = slice[lower..<upper]
+        if word.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-cased byte by byte, as `lowercased()` does, without decoding UTF-16.
+            return String(unsafeUninitializedCapacity: word.count) { buffer in
+                for (k, u) in word.enumerated() { buffer[k] = UInt8(u) | (isASCIIUpper(u) ? 0x20 : 0) }
+                return word.count
+            }
+        }
+        return String(decoding: word, as: UTF16.self).lowercased()
     }
 
     /// Ranges of two or more consecutive capitalized words (names such as "Lin Feng" or "Madame Zhao").
