@@ -15,6 +15,13 @@ import SymbolDB
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+/// CPU time of the calling thread (not inflated by other processes on a shared machine).
+func cpuNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 func emit(_ object: [String: Any]) {
     let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     print(String(decoding: data, as: UTF8.self))
@@ -97,15 +104,18 @@ case "localize", "annotate", "audit":
         let t0 = now()
         var changes = 0
         var perStep: [String: Double] = [:]
+        var perStepCPU: [String: Double] = [:]
+        let c0 = cpuNow()
         for region in all {
             let input = region.language.hasPrefix("zh") ? zh : en
             let context = LocalizeContext(region: region, source: region.language.hasPrefix("zh") ? nil : zh, symbols: byID)
             var current = input
             var regionChanges: [Change] = []
             for step in steps.steps {
-                let s0 = now()
+                let s0 = now(), sc = cpuNow()
                 let result = step.apply(current, in: context)
                 perStep[step.name, default: 0] += now() - s0
+                perStepCPU[step.name, default: 0] += cpuNow() - sc
                 current = result.track
                 regionChanges += result.changes
             }
@@ -119,8 +129,9 @@ case "localize", "annotate", "audit":
             }
         }
         let seconds = now() - t0
+        let cpu = cpuNow() - c0
         if let dump { try dumped.write(toFile: dump, atomically: true, encoding: .utf8) }
-        emit(["seconds": seconds, "steps": perStep,
+        emit(["seconds": seconds, "cpu_seconds": cpu, "steps": perStep, "steps_cpu": perStepCPU,
               "note": "\(all.count) regions × \(en.cues.count) cues, \(changes) changes"])
     case "annotate":
         let result = AnnotateBenchmark.run(source: zh, target: en, targetLanguage: "en", regions: twelve, symbols: symbols, episodes: 80)
