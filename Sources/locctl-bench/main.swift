@@ -117,15 +117,41 @@ case "localize", "annotate", "audit":
         // Every shipped region, all steps, on the English series (glossary step aligned with the Chinese source).
         let steps = try LocalizePipeline(names: nil, options: LocalizeSteps.Options(matchers: SymbolMatchers(symbols: symbols)))
         let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // --dump FILE: every region's output track and changes, to check that outputs stay identical.
+        let dump = option("--dump")
+        var dumped = ""
         let t0 = now()
         var changes = 0
+        var perStep: [String: Double] = [:]
+        var perStepCPU: [String: Double] = [:]
+        let c0 = threadCPUTime()
         for region in all {
             let input = region.language.hasPrefix("zh") ? zh : en
             let context = LocalizeContext(region: region, source: region.language.hasPrefix("zh") ? nil : zh, symbols: byID)
-            changes += steps.run(input, in: context).changes.count
+            var current = input
+            var regionChanges: [Change] = []
+            for step in steps.steps {
+                let s0 = now(), sc = threadCPUTime()
+                let result = step.apply(current, in: context)
+                perStep[step.name, default: 0] += now() - s0
+                perStepCPU[step.name, default: 0] += threadCPUTime() - sc
+                current = result.track
+                regionChanges += result.changes
+            }
+            changes += regionChanges.count
+            if dump != nil {
+                dumped += "=== \(region.tag)\n"
+                for cue in current.cues {
+                    dumped += "\(cue.id ?? "-") \(cue.start.formatted()) \(cue.end.formatted()) \(cue.text)\n"
+                }
+                for c in regionChanges { dumped += "\(c)\n" }
+            }
         }
         let seconds = now() - t0
-        emit(["seconds": seconds, "note": "\(all.count) regions × \(en.cues.count) cues, \(changes) changes"])
+        let cpu = threadCPUTime() - c0
+        if let dump { try dumped.write(toFile: dump, atomically: true, encoding: .utf8) }
+        emit(["seconds": seconds, "cpu_seconds": cpu, "steps": perStep, "steps_cpu": perStepCPU,
+              "note": "\(all.count) regions × \(en.cues.count) cues, \(changes) changes"])
     case "annotate":
         let result = AnnotateBenchmark.run(source: zh, target: en, targetLanguage: "en", regions: twelve, symbols: symbols, episodes: 80)
         emit(["seconds": result.setupSeconds + result.annotateSeconds, "note": "\(result)"])

@@ -19,6 +19,8 @@ public struct TextMetrics: Sendable {
     public func width(of character: Character) -> Double {
         guard let first = character.unicodeScalars.first else { return 0 }
         let v = first.value
+        // ASCII is never a format control nor East Asian Wide.
+        if v < 0x80 { return counting == .full ? 1 : 0.5 }
         if v >= 0xAD, (0x200B...0x206F).contains(v) || v == 0xAD || v == 0x061C || v == 0xFEFF,
            first.properties.generalCategory == .format { return 0 }
         switch counting {

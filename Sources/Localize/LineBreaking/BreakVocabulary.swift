@@ -68,3 +68,54 @@ enum BreakPunctuation {
     /// No-break spaces: a French space before `;:!?»` or after `«` is one of these and never becomes a break.
     static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{202F}", "\u{2007}"]
 }
+
+/// A set of characters with a bitmap for the single-byte (ASCII) ones, so the common case needs no
+/// `Character` hashing. Membership is exactly `set.contains`.
+struct CharacterTable: Sendable {
+    let set: Set<Character>
+    private let low: UInt64
+    private let high: UInt64
+
+    init(_ set: Set<Character>) {
+        self.set = set
+        var low: UInt64 = 0, high: UInt64 = 0
+        for b in 0..<128 where set.contains(Character(Unicode.Scalar(UInt8(b)))) {
+            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    /// The set's bits for ASCII byte `b` (< 128).
+    @inline(__always)
+    func containsASCII(_ b: UInt8) -> Bool {
+        b < 64 ? low & (1 << UInt64(b)) != 0 : high & (1 << UInt64(b - 64)) != 0
+    }
+
+    @inline(__always)
+    func contains(_ c: Character) -> Bool {
+        let utf8 = c.utf8
+        if utf8.count == 1 { return containsASCII(utf8.first!) }
+        return set.contains(c)
+    }
+
+    static let whitespace: CharacterTable = {
+        // Every whitespace character is listed for ASCII only; others go through `isWhitespace`.
+        CharacterTable(Set((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }.filter(\.isWhitespace)))
+    }()
+}
+
+extension BreakPunctuation {
+    static let sentenceEndTable = CharacterTable(sentenceEnd)
+    static let clauseEndTable = CharacterTable(clauseEnd)
+    static let noLineStartTable = CharacterTable(noLineStart)
+    static let noLineEndTable = CharacterTable(noLineEnd)
+
+    /// `ch.isWhitespace && !noBreakSpaces.contains(ch)`, without hashing for ASCII characters.
+    @inline(__always)
+    static func isBreakableSpace(_ ch: Character) -> Bool {
+        let utf8 = ch.utf8
+        if utf8.count == 1 { return CharacterTable.whitespace.containsASCII(utf8.first!) }
+        return ch.isWhitespace && !noBreakSpaces.contains(ch)
+    }
+}

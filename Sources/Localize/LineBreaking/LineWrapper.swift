@@ -26,11 +26,14 @@ struct LineWrapper: Sendable {
     }
 
     /// Whether the cue's current lines already fit (count and length).
-    func fits(_ text: CueText) -> Bool {
+    func fits(_ text: CueText) -> Bool { fits(plain: text.plainText) }
+
+    /// `fits` for a cue's plain text.
+    func fits(plain: String) -> Bool {
         let cpl = Double(limits.maxCharsPerLine) + 1e-9
         var lines = 1
         var width = 0.0
-        for ch in text.plainText {
+        for ch in plain {
             if ch == "\n" {
                 lines += 1
                 width = 0
@@ -44,8 +47,9 @@ struct LineWrapper: Sendable {
     }
 
     func wrap(_ text: CueText) -> Result {
-        if fits(text) { return Result(text: text, changed: false, fits: true) }
-        let layout = TextLayout(text.plainText, wrapper: self)
+        let plain = text.plainText
+        if fits(plain: plain) { return Result(text: text, changed: false, fits: true) }
+        let layout = TextLayout(plain, wrapper: self)
         let (breaks, fits) = layout.bestBreaks()
         let edits = layout.edits(breakingAt: breaks)
         let wrapped = text.applying(edits)
@@ -65,19 +69,41 @@ struct LineWrapper: Sendable {
 /// Terms that must not be split across lines, indexed by first character.
 struct ProtectedTerms: Sendable {
     private var byFirst: [Character: [String]] = [:]
+    /// The all-ASCII terms as bytes, by first byte, longest first: for ASCII texts, where every character is
+    /// one byte and can only equal an ASCII term character (nil when some term holds a character canonically
+    /// equivalent to an ASCII one, so only the general path is exact).
+    private var asciiByFirst: [[[UInt8]]]?
 
     init(_ terms: [String]) {
         for term in Set(terms) where term.count >= 2 {
             if let first = term.first { byFirst[first, default: []].append(term) }
         }
         for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
+        var ascii = [[[UInt8]]](repeating: [], count: 128)
+        var exact = true
+        for terms in byFirst.values {
+            for term in terms {
+                if term.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    let bytes = Array(term.utf8)
+                    ascii[Int(bytes[0])].append(bytes)
+                } else if term.unicodeScalars.contains(where: { Self.asciiEquivalents.contains($0.value) }) {
+                    exact = false
+                }
+            }
+        }
+        for k in ascii.indices { ascii[k].sort { $0.count > $1.count } }
+        asciiByFirst = exact ? ascii : nil
     }
+
+    /// Non-ASCII scalars whose canonical decomposition is ASCII (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA).
+    private static let asciiEquivalents: Set<UInt32> = [0x212A, 0x037E, 0x1FEF]
 
     var isEmpty: Bool { byFirst.isEmpty }
 
     /// UTF-16 ranges of the terms in `text` (matched on text whose line breaks count as spaces).
     func ranges(in text: String) -> [Range<Int>] {
         guard !byFirst.isEmpty else { return [] }
+        if let asciiByFirst, let result = Self.asciiRanges(in: text, terms: asciiByFirst) { return result }
         var result: [Range<Int>] = []
         var offset = 0
         var index = text.startIndex
@@ -95,6 +121,34 @@ struct ProtectedTerms: Sendable {
             index = text.index(after: index)
         }
         return result
+    }
+
+    /// `ranges(in:)` for a text of ASCII characters other than CR (each character one byte and one UTF-16
+    /// unit); nil for any other text.
+    private static func asciiRanges(in text: String, terms: [[[UInt8]]]) -> [Range<Int>]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Range<Int>]? in
+            let n = bytes.count
+            for k in 0..<n where bytes[k] >= 0x80 || bytes[k] == 0x0D { return nil }
+            var result: [Range<Int>] = []
+            for i in 0..<n {
+                let candidates = terms[Int(bytes[i])]
+                if candidates.isEmpty { continue }
+                for term in candidates where term.count <= n - i {
+                    var j = 1
+                    while j < term.count {
+                        let t = term[j], u = bytes[i + j]
+                        if t != u && !(t == 0x20 && u == 0x0A) { break }
+                        j += 1
+                    }
+                    if j == term.count {
+                        result.append(i..<(i + term.count))
+                        break
+                    }
+                }
+            }
+            return result
+        }
     }
 
     /// Whether `term` occurs at `index`, where a term's space also matches a line break.
@@ -144,7 +198,7 @@ private struct TextLayout {
             let len = ch.utf16.count
             for k in 0..<len { charOfUnit[o + k] = chars.count }
             width[o] = wrapper.metrics.width(of: ch)
-            if ch.isWhitespace && !BreakPunctuation.noBreakSpaces.contains(ch) { for k in 0..<len { isSpace[o + k] = true } }
+            if BreakPunctuation.isBreakableSpace(ch) { for k in 0..<len { isSpace[o + k] = true } }
             chars.append(ch)
             o += len
         }
@@ -213,10 +267,10 @@ private struct TextLayout {
                 continue
             }
             guard let last = char(at: start - 1), let next = char(at: end) else { continue }
-            if BreakPunctuation.noLineStart.contains(next) || BreakPunctuation.noLineEnd.contains(last) { continue }
+            if BreakPunctuation.noLineStartTable.contains(next) || BreakPunctuation.noLineEndTable.contains(last) { continue }
             var penalty: Double
-            if BreakPunctuation.sentenceEnd.contains(last) { penalty = 0 }
-            else if BreakPunctuation.clauseEnd.contains(last) { penalty = 1 }
+            if BreakPunctuation.sentenceEndTable.contains(last) { penalty = 0 }
+            else if BreakPunctuation.clauseEndTable.contains(last) { penalty = 1 }
             else if !spaced && start < end { penalty = 0 }      // a phrase-separating space in CJK/Thai text
             else if start == end { penalty = spaced ? 8 : 3 }
             else { penalty = 4 }
@@ -254,11 +308,20 @@ private struct TextLayout {
     /// empty for words longer than any listed word.
     private static func normalizedWord(_ slice: ArraySlice<UInt16>) -> String {
         func isASCIILetter(_ u: UInt16) -> Bool { (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
+        func isASCIIUpper(_ u: UInt16) -> Bool { (0x41...0x5A).contains(u) }
         var lower = slice.startIndex, upper = slice.endIndex
         while lower < upper && slice[lower] < 0x80 && !isASCIILetter(slice[lower]) { lower += 1 }
         while upper > lower && slice[upper - 1] < 0x80 && !isASCIILetter(slice[upper - 1]) && slice[upper - 1] != 0x27 { upper -= 1 }
         guard upper - lower <= 12, upper > lower else { return "" }
-        return String(decoding: slice[lower..<upper], as: UTF16.self).lowercased()
+        let word = slice[lower..<upper]
+        if word.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-cased byte by byte, as `lowercased()` does, without decoding UTF-16.
+            return String(unsafeUninitializedCapacity: word.count) { buffer in
+                for (k, u) in word.enumerated() { buffer[k] = UInt8(u) | (isASCIIUpper(u) ? 0x20 : 0) }
+                return word.count
+            }
+        }
+        return String(decoding: word, as: UTF16.self).lowercased()
     }
 
     /// Ranges of two or more consecutive capitalized words (names such as "Lin Feng" or "Madame Zhao").
@@ -274,7 +337,7 @@ private struct TextLayout {
         }
         func endsClause(_ w: Range<Int>) -> Bool {
             guard let c = char(w.upperBound - 1) else { return false }
-            return BreakPunctuation.sentenceEnd.contains(c) || BreakPunctuation.clauseEnd.contains(c)
+            return BreakPunctuation.sentenceEndTable.contains(c) || BreakPunctuation.clauseEndTable.contains(c)
         }
         var result: [Range<Int>] = []
         var i = 0

@@ -82,10 +82,21 @@ private struct EditState {
             switch node {
             case let .text(s):
                 var buffer: [UInt16] = []
-                for unit in s.utf16 {
+                let units = Array(s.utf16)
+                var k = 0
+                while k < units.count {
                     withUnsafeMutablePointer(to: &buffer) { emitDue(into: &out, buffer: $0) }
-                    if offset >= deleteUntil { buffer.append(unit) }
-                    offset += 1
+                    // Up to the next edit (none is due before it) or the end of a deletion, units are
+                    // all kept or all dropped.
+                    var stop = units.count
+                    if next < edits.count { stop = min(stop, k + (edits[next].range.lowerBound - offset)) }
+                    if offset < deleteUntil {
+                        stop = min(stop, k + (deleteUntil - offset))
+                    } else {
+                        buffer.append(contentsOf: units[k..<stop])
+                    }
+                    offset += stop - k
+                    k = stop
                 }
                 if !buffer.isEmpty { out.append(.text(String(decoding: buffer, as: UTF16.self))) }
             case .lineBreak:

@@ -67,8 +67,9 @@ public struct TimingStep: LocalizeStep {
 
             // 1. Split.
             let duration = cue.duration.milliseconds
-            let reading = metrics.readingLength(cue.text.plainText)
-            let overflows = config.splitOverflowingText && !wrapper.fits(cue.text) && !wrapper.wrap(cue.text).fits
+            let plain = cue.text.plainText
+            let reading = metrics.readingLength(plain)
+            let overflows = config.splitOverflowingText && !wrapper.fits(plain: plain) && !wrapper.wrap(cue.text).fits
             let tooLong = duration > maxDuration && reading / (Double(maxDuration) / 1000) > maxCPS
             if overflows || tooLong {
                 // Parts may use the free time after the cue (as steps 3 and 4 would), so a second run splits the same way.
@@ -93,7 +94,6 @@ public struct TimingStep: LocalizeStep {
             for (p, part) in parts.enumerated() {
                 let partNext = p + 1 < parts.count ? parts[p + 1].start.milliseconds : nextStart
                 var s = part.start.milliseconds, e = part.end.milliseconds
-                let before = times(s, e)
                 var reasons: [String] = []
 
                 // 2. Gap and overlap with the previous cue.
@@ -145,8 +145,7 @@ public struct TimingStep: LocalizeStep {
                     if e - s < minDuration { report(.unfixable, input, "shorter than \(minDuration) ms with no free time around it") }
                 }
                 // 4. Reading speed.
-                let text = part.text.plainText
-                let chars = metrics.readingLength(text)
+                let chars = parts.count == 1 ? reading : metrics.readingLength(part.text.plainText)
                 if chars > 0 && Double(e - s) / 1000 * maxCPS < chars - 1e-9 {
                     let needed = Int64((chars / maxCPS * 1000).rounded(.up))
                     let newEnd = max(e, min(s + needed, s + maxDuration, latest))
@@ -163,7 +162,10 @@ public struct TimingStep: LocalizeStep {
                 origin.append(input)
                 if s != part.start.milliseconds || e != part.end.milliseconds {
                     retime(out.count - 1, s, e)
-                    if !reasons.isEmpty { report(.changed, input, reasons.joined(separator: "; "), before: before, after: times(s, e)) }
+                    if !reasons.isEmpty {
+                        report(.changed, input, reasons.joined(separator: "; "),
+                               before: times(part.start.milliseconds, part.end.milliseconds), after: times(s, e))
+                    }
                 }
             }
         }

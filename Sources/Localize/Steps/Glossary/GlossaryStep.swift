@@ -322,15 +322,21 @@ struct GlossaryRun {
     mutating func reportMissing() {
         guard let alignment, let source = context.source else { return }
         var reported = Set<String>()
+        // Symbols found in each target cue's final text, matched once per cue on first need.
+        var found: [Set<String>?] = Array(repeating: nil, count: track.cues.count)
+        func symbols(in t: Int) -> Set<String> {
+            if let known = found[t] { return known }
+            let ids = Set(target.matches(in: track.cues[t].text.plainText).map(\.symbolID))
+            found[t] = ids
+            return ids
+        }
         for s in source.cues.indices {
             let targets = alignment.targetsForSource[s]
             guard let first = targets.first else { continue }
             for m in sourceSymbols[s] where terms[m.symbolID] != nil {
                 let key = "\(first)|\(m.symbolID)"
                 if reported.contains(key) { continue }
-                let present = targets.contains { t in
-                    target.matches(in: track.cues[t].text.plainText).contains { $0.symbolID == m.symbolID }
-                }
+                let present = targets.contains { t in symbols(in: t).contains(m.symbolID) }
                 if present { continue }
                 reported.insert(key)
                 let r = terms[m.symbolID]!
