@@ -28,8 +28,14 @@ struct BatchRunner {
         progress.finish()
         if Interruption.requested {
             TempFiles.shared.removeAll()
-            let done = results.all.compactMap { $0 }.filter { if case .done = $0 { return true } else { return false } }.count
-            FileHandle.standardError.write(Data("locctl: interrupted; \(done) of \(items.count) finished, no partial files left\n".utf8))
+            let all = results.all
+            var finished: [String] = []
+            for (i, outcome) in all.enumerated() {
+                if case .done? = outcome { finished.append(name(items[i])) }
+            }
+            var lines = ["locctl: interrupted; \(finished.count) of \(items.count) finished, no partial files left"]
+            lines += finished.map { "  finished: \($0)" }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             exit(130)
         }
         return results.all.map { $0 ?? .failed(message: "not run") }
@@ -94,7 +100,9 @@ enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 if flag != 0 {
+                    // A second signal: stop now, still without partial files.
                     TempFiles.shared.removeAll()
+                    FileHandle.standardError.write(Data("locctl: interrupted twice; stopped without waiting for files in progress\n".utf8))
                     exit(130)
                 }
                 flag = 1

@@ -7,7 +7,12 @@ extension LocCtl {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert subtitle files between SRT, WebVTT and TTML/IMSC (ASS is read).",
-            discussion: "Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically."
+            discussion: """
+                Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically. \
+                An output that exists and is at least as new as its input is skipped (up to date); --force redoes it. \
+                Interrupted (Ctrl-C, SIGTERM), locctl finishes the files in progress, removes partial files, \
+                lists what finished and exits with 130.
+                """
         )
 
         @Argument(help: "Subtitle files or directories to convert.")
@@ -30,6 +35,9 @@ extension LocCtl {
 
         @Flag(help: "Treat recoverable problems in lenient formats (SRT) as errors.")
         var strict = false
+
+        @Flag(help: "Convert even when an output is already newer than its input.")
+        var force = false
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
@@ -55,10 +63,20 @@ extension LocCtl {
                 }
                 return (input, dest, format)
             }
+            if let outDir {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: outDir, isDirectory: &isDir) else {
+                    throw CommandFailure("\(outDir): output directory does not exist")
+                }
+                guard isDir.boolValue else { throw CommandFailure("\(outDir): output directory is not a directory") }
+            }
             let options = DecodeOptions(strict: strict)
-            let from = self.from, encoding = self.encoding, quiet = self.quiet
+            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force
             let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
                 let (input, dest, format) = item
+                if !force, UpToDate.isCurrent(dest, inputs: [input]) {
+                    return .skipped(reason: "\(input.path) → \(dest.path) (up to date; --force to redo)")
+                }
                 do {
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
                     try SubtitleFile.write(loaded.track, to: dest, format: format)
