@@ -16,7 +16,9 @@ import Testing
         let input = dir.appendingPathComponent("-weird name 中文.srt")
         try FileManager.default.copyItem(at: Self.episode, to: input)
         let before = try Hostile.digest(input)
-        let r = try CLIRunner.run(["convert", "-o", "-out 输出 file.ttml", "--", "-weird name 中文.srt"], cwd: dir)
+        // An option value that starts with a dash is given as --output=VALUE (or ./VALUE); after `--`,
+        // every argument is an input.
+        let r = try CLIRunner.run(["convert", "--output=-out 输出 file.ttml", "--", "-weird name 中文.srt"], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let out = dir.appendingPathComponent("-out 输出 file.ttml")
         let loaded = try SubtitleFile.read(out)
