@@ -4,8 +4,9 @@ import FuzzTargets
 // One libFuzzer executable for every input kind; the kind comes from LOCCTL_FUZZ_TARGET
 // (`text-decoder`, `sniff`, `xml`, `glossary`, `region`, `matcher`, `codec:srt`, `codec:vtt`, …).
 //
-// Built with `-Xswiftc -DLOCCTL_FUZZ -Xswiftc -sanitize=fuzzer,address` (see scripts/fuzz.sh), libFuzzer
-// supplies `main`. In an ordinary build this file supplies a replay `main` instead:
+// Built with `-Xswiftc -DLOCCTL_FUZZ -Xswiftc -sanitize=fuzzer,address` (see scripts/fuzz.sh), `main`
+// hands control to libFuzzer's driver (`LLVMFuzzerRunDriver`; SwiftPM gives every executable its own
+// `main`, so libFuzzer's cannot be used). In an ordinary build `main` replays files instead:
 //     locctl-fuzz TARGET FILE...   runs each file through the target once (reproduces a crash).
 
 /// The selected target, resolved once; exits when it is unknown or cannot run here.
@@ -34,7 +35,23 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-#if !LOCCTL_FUZZ
+#if LOCCTL_FUZZ
+/// libFuzzer's entry point for programs that have their own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(_ argc: UnsafeMutablePointer<CInt>,
+                       _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                       _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@main
+enum FuzzDriver {
+    static func main() {
+        _ = selected   // resolve (or refuse) the target before libFuzzer starts
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
+    }
+}
+#else
 @main
 enum FuzzReplay {
     static func main() {
