@@ -8,7 +8,7 @@
 # sanitizers; LOCCTL_HEAVY_TESTS=0 skips them and LOCCTL_TIME_FACTOR scales the time limits of the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kinds=("${@:-address thread}")
+kinds=("$@")
 [ $# -eq 0 ] && kinds=(address thread)
 jobs="${SANITIZER_BUILD_JOBS:-2}"
 for kind in "${kinds[@]}"; do
