@@ -51,6 +51,10 @@ let package = Package(
         // In-process benchmarks (run by scripts/bench.sh next to the Python peers).
         .executableTarget(name: "locctl-bench", dependencies: ["Localize", "SymbolDB", "Annotate", "Audit", "TextServices"]),
 
+        // Fuzzing: the targets (a library, so tests can replay crash inputs) and the libFuzzer executable.
+        .target(name: "FuzzTargets", dependencies: ["Localize", "SymbolDB", "TextServices"]),
+        .executableTarget(name: "locctl-fuzz", dependencies: ["FuzzTargets"]),
+
         .testTarget(name: "TextServicesTests", dependencies: ["TextServices"]),
         .testTarget(name: "AnnotateTests", dependencies: ["Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
         .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices"], exclude: ["Fixtures"]),
@@ -60,6 +64,10 @@ let package = Package(
         ]),
         .testTarget(name: "LocCtlTests", dependencies: ["locctl"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
+        // Hostile inputs, fuzz regressions, interruption and concurrency (run under the sanitizers too).
+        .testTarget(name: "ReliabilityTests", dependencies: [
+            "locctl", "FuzzTargets", "Localize", "SymbolDB", "TextServices",
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -4,11 +4,16 @@ import Foundation
 public enum AtomicFile {
     public enum Failure: Error, CustomStringConvertible {
         case directoryMissing(String)
+        case notADirectory(String)
         case writeFailed(String, String)
+        /// The process is stopping (SIGINT/SIGTERM): no new file is started.
+        case interrupted(String)
         public var description: String {
             switch self {
             case let .directoryMissing(dir): return "\(dir): output directory does not exist"
+            case let .notADirectory(dir): return "\(dir): output directory is not a directory"
             case let .writeFailed(path, why): return "\(path): cannot write (\(why))"
+            case let .interrupted(path): return "\(path): not written, interrupted"
             }
         }
     }
@@ -17,14 +22,16 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) else {
             throw Failure.directoryMissing(dir.path)
         }
+        guard isDir.boolValue else { throw Failure.notADirectory(dir.path) }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        // Registered before it exists, so a signal arriving between open and register cannot leave it behind.
+        guard TempFiles.shared.register(temp.path) else { throw Failure.interrupted(url.path) }
+        defer { TempFiles.shared.unregister(temp.path) }
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure.writeFailed(url.path, String(cString: strerror(errno))) }
-        TempFiles.shared.register(temp.path)
-        defer { TempFiles.shared.unregister(temp.path) }
         var ok = true
         var why = ""
         data.withUnsafeBytes { raw in
@@ -61,15 +68,24 @@ public final class TempFiles: @unchecked Sendable {
     public static let shared = TempFiles()
     private let lock = NSLock()
     private var paths = Set<String>()
+    private var closed = false
 
-    func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    /// Records a temp file about to be created; false once `removeAll()` has run (the process is stopping).
+    func register(_ path: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard !closed else { return false }
+        paths.insert(path)
+        return true
+    }
     func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
 
-    /// Deletes every registered temp file (called from a signal handler path before exiting).
+    /// Deletes every registered temp file and refuses new ones (called on the way out after a signal).
+    /// A writer that is between its temp file and the rename sees its rename fail and reports it.
     public func removeAll() {
         lock.lock()
         let all = paths
         paths.removeAll()
+        closed = true
         lock.unlock()
         for p in all { unlink(p) }
     }

@@ -47,6 +47,10 @@ public enum RegionLoader {
 
     /// Parses one profile; collects every problem before throwing `RegionErrors`.
     public static func parse(_ text: String, file: String) throws -> RegionProfile {
+        if let line = YAMLNesting.firstLineExceeding(text) {
+            throw RegionErrors(errors: [RegionError("collections nested too deeply (more than 64 levels, or indented past 256 columns)",
+                                                    at: SourceLocation(file: file, line: line))])
+        }
         let node: Node
         do {
             guard let n = try Yams.compose(yaml: text) else {

@@ -84,7 +84,7 @@ public struct GlossaryLoader: Sendable {
         var result = GlossaryLoadResult(files: [file])
         if let line = Self.lineExceedingFlowDepth(yaml, limit: limits.maximumFlowDepth) {
             result.diagnostics.append(GlossaryDiagnostic(
-                .documentLimit, "collections nested deeper than \(limits.maximumFlowDepth) levels",
+                .documentLimit, "collections nested deeper than \(limits.maximumFlowDepth) levels (or indented past \(4 * limits.maximumFlowDepth) columns)",
                 at: GlossaryLocation(file: file, line: line)))
             return result
         }
@@ -136,33 +136,10 @@ public struct GlossaryLoader: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// The first line where `[`/`{` nesting exceeds `limit` (outside quotes and comments), guarding the
-    /// recursive composer against stack exhaustion.
+    /// The first line where `[`/`{` nesting exceeds `limit` or a line's block nesting (indentation and
+    /// `- `/`? ` indicators) exceeds four times that, guarding the recursive composer against stack exhaustion.
     static func lineExceedingFlowDepth(_ yaml: String, limit: Int) -> Int? {
-        var depth = 0, line = 1
-        var quote: UInt8? = nil
-        var comment = false
-        var previous: UInt8 = 10
-        for byte in yaml.utf8 {
-            if byte == 10 { line += 1; comment = false; if quote == nil { previous = byte; continue } }
-            if comment { continue }
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else {
-                switch byte {
-                case UInt8(ascii: "#") where previous == 32 || previous == 10 || previous == 9: comment = true
-                case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    if depth > 0 || previous == 32 || previous == 10 { quote = byte }
-                case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    depth += 1
-                    if depth > limit { return line }
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                default: break
-                }
-            }
-            previous = byte
-        }
-        return nil
+        YAMLNesting.firstLineExceeding(yaml, flowLimit: limit, blockLimit: 4 * limit)
     }
 
     static func diagnostic(for error: Error, file: String) -> GlossaryDiagnostic {

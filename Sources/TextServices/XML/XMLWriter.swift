@@ -9,7 +9,15 @@ public struct XMLWriter: Sendable {
         if declaration { output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
     }
 
-    /// Escapes `&`, `<`, `>` for character data.
+    /// Whether XML 1.0 can hold the scalar at all (not even as a character reference): C0 controls other
+    /// than tab, line feed and carriage return, and U+FFFE/U+FFFF cannot. The escapers drop them, so the
+    /// document stays well-formed.
+    @inline(__always) static func isXMLChar(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return v >= 0x20 ? (v != 0xFFFE && v != 0xFFFF) : (v == 0x09 || v == 0x0A || v == 0x0D)
+    }
+
+    /// Escapes `&`, `<`, `>` for character data; drops characters XML cannot hold (see `isXMLChar`).
     public static func escapeText(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -19,7 +27,7 @@ public struct XMLWriter: Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(c)
+            default: if isXMLChar(c) { out.unicodeScalars.append(c) }
             }
         }
         return out
@@ -37,7 +45,7 @@ public struct XMLWriter: Sendable {
             case "\n": out += "&#10;"
             case "\r": out += "&#13;"
             case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(c)
+            default: if isXMLChar(c) { out.unicodeScalars.append(c) }
             }
         }
         return out

@@ -1,5 +1,6 @@
 import Foundation
 import Localize
+import Synchronization
 
 /// Runs one job per input in parallel, shows progress on a terminal, and stops cleanly on SIGINT/SIGTERM.
 struct BatchRunner {
@@ -28,8 +29,14 @@ struct BatchRunner {
         progress.finish()
         if Interruption.requested {
             TempFiles.shared.removeAll()
-            let done = results.all.compactMap { $0 }.filter { if case .done = $0 { return true } else { return false } }.count
-            FileHandle.standardError.write(Data("locctl: interrupted; \(done) of \(items.count) finished, no partial files left\n".utf8))
+            let all = results.all
+            var finished: [String] = []
+            for (i, outcome) in all.enumerated() {
+                if case .done? = outcome { finished.append(name(items[i])) }
+            }
+            var lines = ["locctl: interrupted; \(finished.count) of \(items.count) finished, no partial files left"]
+            lines += finished.map { "  finished: \($0)" }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             exit(130)
         }
         return results.all.map { $0 ?? .failed(message: "not run") }
@@ -78,29 +85,31 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-/// SIGINT/SIGTERM turn into a flag that batch loops check between jobs.
+/// SIGINT/SIGTERM turn into a counter that batch loops check between jobs.
+///
+/// The handler is a plain C signal handler that only increments an atomic (async-signal-safe), so it runs
+/// even while every worker thread is busy — a `DispatchSource` handler would wait for a free GCD thread,
+/// which `concurrentPerform` does not give back until the whole batch is done. A second signal stops at
+/// once: a watcher thread (outside GCD) removes the temp files in progress and exits with 130.
 enum Interruption {
-    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+    static let signals = Atomic<Int>(0)
     nonisolated(unsafe) private static var installed = false
-    private static var sources: [DispatchSourceSignal] = []
 
-    static var requested: Bool { flag != 0 }
+    static var requested: Bool { signals.load(ordering: .relaxed) != 0 }
 
     static func install() {
         guard !installed else { return }
         installed = true
+        _ = signals.load(ordering: .relaxed)   // initialise the global before a handler can touch it
         for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                if flag != 0 {
-                    TempFiles.shared.removeAll()
-                    exit(130)
-                }
-                flag = 1
-            }
-            source.resume()
-            sources.append(source)
+            signal(sig) { _ in Interruption.signals.wrappingAdd(1, ordering: .relaxed) }
         }
+        let watcher = Thread {
+            while signals.load(ordering: .relaxed) < 2 { usleep(20_000) }
+            TempFiles.shared.removeAll()
+            FileHandle.standardError.write(Data("locctl: interrupted twice; stopped without waiting for files in progress\n".utf8))
+            exit(130)
+        }
+        watcher.start()
     }
 }

@@ -7,7 +7,12 @@ extension LocCtl {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert subtitle files between SRT, WebVTT and TTML/IMSC (ASS is read).",
-            discussion: "Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically. Exit codes: 0 success, 1 an input failed, 64 usage."
+            discussion: """
+                Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically. \
+                An output that exists and is at least as new as its input is skipped (up to date); --force redoes it. \
+                Interrupted (Ctrl-C, SIGTERM), locctl finishes the files in progress, removes partial files, \
+                lists what finished and exits with 130. Exit codes: 0 success, 1 an input failed, 64 usage, 130 interrupted.
+                """
         )
 
         @Argument(help: "Subtitle files or directories to convert.")
@@ -31,6 +36,9 @@ extension LocCtl {
         @Flag(help: "Treat recoverable problems in lenient formats (SRT) as errors.")
         var strict = false
 
+        @Flag(help: "Convert even when an output is already newer than its input.")
+        var force = false
+
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
@@ -50,7 +58,6 @@ extension LocCtl {
             if output != nil && files.count != 1 {
                 throw ValidationError("-o takes exactly one input; \(files.count) found. Use --out-dir.")
             }
-            if let outDir { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) }
             let plan = try files.map { input -> (URL, URL, String) in
                 let (dest, format) = try destination(for: input)
                 if dest.standardizedFileURL.resolvingSymlinksInPath().path == input.standardizedFileURL.resolvingSymlinksInPath().path {
@@ -58,10 +65,23 @@ extension LocCtl {
                 }
                 return (input, dest, format)
             }
+            if let outDir {   // created when missing, like every batch command's --out-dir
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: outDir, isDirectory: &isDir) {
+                    guard isDir.boolValue else { throw CommandFailure("\(outDir): output directory is not a directory") }
+                } else {
+                    do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+                        throw CommandFailure("\(outDir): cannot create the output directory")
+                    }
+                }
+            }
             let options = DecodeOptions(strict: strict)
-            let from = self.from, encoding = self.encoding, quiet = self.quiet
+            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force
             let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
                 let (input, dest, format) = item
+                if !force, UpToDate.isCurrent(dest, inputs: [input]) {
+                    return .skipped(reason: "\(input.path) → \(dest.path) (up to date; --force to redo)")
+                }
                 do {
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
                     try SubtitleFile.write(loaded.track, to: dest, format: format)

@@ -80,6 +80,22 @@ struct SRTReader {
         return SRTTiming.parse(bytes, lines[k])
     }
 
+    /// A line meant as a timing line that does not parse: digits, `:`, `,`, `.`, `-` and spaces, then `-->`
+    /// (`99:99:99,999 --> …`, `-00:00:01,000 --> …`). It ends the cue before it and is reported, never kept as text.
+    private func isBrokenTiming(_ k: Int) -> Bool {
+        guard k < lines.count else { return false }
+        let r = trimmed(k)
+        guard let first = r.first, SRTTiming.isDigit(bytes[first]) || bytes[first] == 0x2D else { return false }
+        var i = r.lowerBound
+        while i + 2 < r.upperBound {
+            let b = bytes[i]
+            if b == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return timing(k) == nil }
+            guard SRTTiming.isDigit(b) || b == 0x3A || b == 0x2C || b == 0x2E || b == 0x2D || SRTTiming.isSpace(b) else { return false }
+            i += 1
+        }
+        return false
+    }
+
     private func string(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
     }
@@ -117,6 +133,13 @@ struct SRTReader {
                 idLine = k
                 timingLine = k + 1
                 parsed = t
+            } else if isBrokenTiming(k) || (isNumber(k) && isBrokenTiming(k + 1)) {
+                let bad = isBrokenTiming(k) ? k : k + 1
+                try warn("invalid timing line '\(excerpt(bad))' (times must be HH:MM:SS,mmm with minutes and seconds below 60); "
+                         + "the cue is skipped", line: bad + 1)
+                k = bad + 1
+                while k < n && !isBlank(k) && timing(k) == nil { k += 1 }
+                continue
             } else {
                 try warn("text outside any cue was skipped: '\(excerpt(k))'", line: k + 1)
                 k += 1
@@ -139,6 +162,7 @@ struct SRTReader {
                 var j = k + 1
                 while j < n && isBlank(j) { j += 1 }
                 if j == n || timing(j) != nil || timing(j + 1) != nil { return (text, j) }
+                if isBrokenTiming(j) || (isNumber(j) && isBrokenTiming(j + 1)) { return (text, j) }
                 // A lone number after a blank line with nothing after it: a dangling cue number.
                 if isNumber(j) && (j + 1 == n || isBlank(j + 1)) { return (text, j) }
                 if !text.isEmpty {
@@ -147,7 +171,7 @@ struct SRTReader {
                 k = j
                 continue
             }
-            if timing(k) != nil {
+            if timing(k) != nil || isBrokenTiming(k) {
                 try warn("missing blank line before the cue starting here", line: k + 1)
                 return (text, k)
             }

@@ -206,6 +206,9 @@ struct TTMLReader {
     mutating func time(_ e: XMLElement, _ attr: String) throws(CodecError) -> TTMLTime? {
         guard let raw = e.attribute(attr) else { return nil }
         if let seconds = TTMLTime(decimal: Substring(raw.trimmingWhitespace())) {
+            guard !seconds.isOutOfRange else {
+                throw CodecError(.syntax, "time expression \(attr)=\"\(raw)\" on <\(e.name)> is out of range", at: location(e.line))
+            }
             // Not TTML (a metric is required) but written by some tools: read as seconds.
             diagnostics.append(Diagnostic(.warning, "time expression \(attr)=\"\(raw)\" has no unit; read as seconds",
                                           at: location(e.line)))
@@ -216,7 +219,11 @@ struct TTMLReader {
             // `m:ss.fff`, also seen in the wild (Apple iTunes TTML).
             diagnostics.append(Diagnostic(.warning, "time expression \(attr)=\"\(raw)\" is not TTML; read as minutes:seconds",
                                           at: location(e.line)))
-            return TTMLTime(m * 60) + sec
+            let value = TTMLTime(m) * TTMLTime(60) + sec
+            guard !value.isOutOfRange else {
+                throw CodecError(.syntax, "time expression \(attr)=\"\(raw)\" on <\(e.name)> is out of range", at: location(e.line))
+            }
+            return value
         }
         guard let t = params.parse(raw) else {
             throw CodecError(.syntax, "invalid time expression \(attr)=\"\(raw)\" on <\(e.name)>", at: location(e.line))

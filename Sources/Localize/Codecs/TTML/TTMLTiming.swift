@@ -1,17 +1,37 @@
 /// An exact non-negative-denominator fraction used while resolving TTML times; rounded to
 /// milliseconds only when a cue is built.
+///
+/// Magnitudes are capped at `limitSeconds` (about 31,700 years): arithmetic that would overflow, or
+/// reach the cap, saturates there instead of trapping, and `isOutOfRange` lets the reader refuse it.
 struct TTMLTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     private(set) var num: Int64
     private(set) var den: Int64
 
+    /// Largest magnitude kept, in seconds.
+    static let limitSeconds: Int64 = 1_000_000_000_000
+
     init(_ num: Int64, _ den: Int64 = 1) {
         precondition(den != 0)
+        guard num != .min, den != .min else { self = TTMLTime.saturated(negative: (num < 0) != (den < 0)); return }
         var n = num, d = den
         if d < 0 { n = -n; d = -d }
         let g = TTMLTime.gcd(Swift.abs(n), d)
-        self.num = g > 1 ? n / g : n
-        self.den = g > 1 ? d / g : d
+        n = g > 1 ? n / g : n
+        d = g > 1 ? d / g : d
+        if Swift.abs(n) / d >= TTMLTime.limitSeconds { self = TTMLTime.saturated(negative: n < 0); return }
+        self.num = n
+        self.den = d
     }
+
+    private init(raw num: Int64, _ den: Int64) {
+        self.num = num
+        self.den = den
+    }
+
+    static func saturated(negative: Bool) -> TTMLTime { TTMLTime(raw: negative ? -limitSeconds : limitSeconds, 1) }
+
+    /// Whether the value reached the cap (an absurd time, or an overflow on the way).
+    var isOutOfRange: Bool { Swift.abs(num) / den >= TTMLTime.limitSeconds }
 
     static let zero = TTMLTime(0)
 
@@ -21,25 +41,47 @@ struct TTMLTime: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Swift.max(a, 1)
     }
 
+    private static func checked(_ r: (partialValue: Int64, overflow: Bool)) -> Int64? { r.overflow ? nil : r.partialValue }
+
     static func + (a: TTMLTime, b: TTMLTime) -> TTMLTime {
         let g = gcd(a.den, b.den)
-        return TTMLTime(a.num * (b.den / g) + b.num * (a.den / g), a.den / g * b.den)
+        guard let x = checked(a.num.multipliedReportingOverflow(by: b.den / g)),
+              let y = checked(b.num.multipliedReportingOverflow(by: a.den / g)),
+              let n = checked(x.addingReportingOverflow(y)),
+              let d = checked((a.den / g).multipliedReportingOverflow(by: b.den)) else {
+            // Only same-signed terms can overflow the sum; a huge denominator is a tiny step: keep the larger term.
+            if a.num.signum() == b.num.signum() { return saturated(negative: a.num < 0) }
+            return Swift.abs(a.num) / a.den >= Swift.abs(b.num) / b.den ? a : b
+        }
+        return TTMLTime(n, d)
     }
     static func - (a: TTMLTime, b: TTMLTime) -> TTMLTime { a + TTMLTime(-b.num, b.den) }
     static func * (a: TTMLTime, b: TTMLTime) -> TTMLTime {
         let g1 = gcd(Swift.abs(a.num), b.den), g2 = gcd(Swift.abs(b.num), a.den)
-        return TTMLTime((a.num / g1) * (b.num / g2), (a.den / g2) * (b.den / g1))
+        guard let n = checked((a.num / g1).multipliedReportingOverflow(by: b.num / g2)),
+              let d = checked((a.den / g2).multipliedReportingOverflow(by: b.den / g1)) else {
+            if a.num == 0 || b.num == 0 { return .zero }
+            // A numerator overflow is a huge value; a denominator overflow alone is a value near zero.
+            let hugeNumerator = (a.num / g1).multipliedReportingOverflow(by: b.num / g2).overflow
+            return hugeNumerator ? saturated(negative: (a.num < 0) != (b.num < 0)) : .zero
+        }
+        return TTMLTime(n, d)
     }
-    static func / (a: TTMLTime, b: TTMLTime) -> TTMLTime { a * TTMLTime(b.den, b.num) }
+    static func / (a: TTMLTime, b: TTMLTime) -> TTMLTime {
+        guard b.num != 0 else { return saturated(negative: a.num < 0) }
+        return a * TTMLTime(b.den, b.num)
+    }
     static func < (a: TTMLTime, b: TTMLTime) -> Bool {
         a.num.multipliedFullWidth(by: b.den) < b.num.multipliedFullWidth(by: a.den)
     }
 
     /// Rounded to the nearest millisecond, halves away from zero.
     var milliseconds: Int64 {
-        let scaled = num * 1000
-        let q = scaled / den, r = scaled % den
-        return 2 * Swift.abs(r) >= den ? q + (scaled < 0 ? -1 : 1) : q
+        // |num/den| < limitSeconds, so the quotient fits; the product is taken in full width.
+        let wide = num.multipliedFullWidth(by: 1000)
+        let (q, r) = den.dividingFullWidth(wide)
+        let negative = num < 0
+        return 2 * Swift.abs(r) >= den ? q + (negative ? -1 : 1) : q
     }
 
     var timestamp: Timestamp { Timestamp(milliseconds: milliseconds) }
@@ -88,7 +130,7 @@ struct TTMLTimingParameters: Sendable {
             guard parts.count == 3 || parts.count == 4 else { return nil }
             guard parts[0].count >= 2, let h = Int64(parts[0]), h >= 0,
                   parts[1].count == 2, let m = Int64(parts[1]), (0..<60).contains(m) else { return nil }
-            var total = TTMLTime(h * 3600 + m * 60)
+            var total = TTMLTime(h) * TTMLTime(3600) + TTMLTime(m * 60)
             if parts.count == 3 {
                 guard parts[2].prefix(while: \.isNumber).count == 2, let sec = TTMLTime(decimal: parts[2]),
                       sec < TTMLTime(61) else { return nil }
@@ -104,7 +146,7 @@ struct TTMLTimingParameters: Sendable {
                     total = total + TTMLTime(sub) / (effectiveFrameRate * TTMLTime(subFrameRate))
                 }
             }
-            return total
+            return total.isOutOfRange ? nil : total
         }
         let metrics: [(String, (TTMLTime) -> TTMLTime)] = [
             ("ms", { $0 / TTMLTime(1000) }), ("h", { $0 * TTMLTime(3600) }), ("m", { $0 * TTMLTime(60) }),
@@ -112,7 +154,8 @@ struct TTMLTimingParameters: Sendable {
         ]
         for (suffix, convert) in metrics where s.hasSuffix(suffix) {
             guard let n = TTMLTime(decimal: s.dropLast(suffix.count)) else { return nil }
-            return convert(n)
+            let value = convert(n)
+            return value.isOutOfRange ? nil : value
         }
         return nil
     }
