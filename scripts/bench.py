@@ -75,7 +75,7 @@ def main():
                              capture_output=True, text=True).stdout
         r = json.loads(out)
         import ahocorasick
-        words = [l.split("\t")[0] for l in open(c("symbols.txt"), encoding="utf-8") if l.strip() and not l.startswith("#")]
+        words = [l.rstrip("\n").split("\t")[0] for l in open(c("symbols.txt"), encoding="utf-8") if l.strip() and not l.startswith("#")]
         A = ahocorasick.Automaton()
         for i, w in enumerate(words): A.add_word(w, i)
         A.make_automaton()

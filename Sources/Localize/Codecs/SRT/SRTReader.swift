@@ -14,7 +14,8 @@ struct SRTReader {
     let strict: Bool
     private var lines: [Range<Int>] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var seenIDs: [String: Int] = [:]
+    /// Line of the first cue that used each number (numbers, not strings: cheap to hash on 10^6 cues).
+    private var seenNumbers: [Int: Int] = [:]
     private var previousNumber: Int?
 
     init(bytes: UnsafeBufferPointer<UInt8>, name: String, strict: Bool) {
@@ -193,16 +194,16 @@ struct SRTReader {
             id = s
             if isNumber(idLine) {
                 let number = Int(s) ?? 0
-                if let first = seenIDs[s] {
+                if let first = seenNumbers[number] {
                     try warn("cue number \(s) was already used on line \(first)", line: idLine + 1)
                 } else if let previous = previousNumber, number != previous + 1 {
                     try warn("cue number \(s) follows \(previous) (expected \(previous + 1))", line: idLine + 1)
                 }
                 previousNumber = number
+                if seenNumbers[number] == nil { seenNumbers[number] = idLine + 1 }
             } else {
                 try warn("cue number '\(s)' is not a number", line: idLine + 1)
             }
-            if seenIDs[s] == nil { seenIDs[s] = idLine + 1 }
         } else {
             try warn("cue has no number", line: timingLine + 1)
         }

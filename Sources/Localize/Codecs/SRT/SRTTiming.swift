@@ -47,21 +47,26 @@ struct SRTTiming {
     }
 
     private static func time(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ quirks: inout [String]) -> Int64? {
-        var parts: [(value: Int64, digits: Int)] = []
+        // Up to three fields (h:m:s or m:s), in a fixed-size tuple: no allocation per timestamp.
+        var parts: (a: (value: Int64, digits: Int), b: (value: Int64, digits: Int), c: (value: Int64, digits: Int))
+            = ((0, 0), (0, 0), (0, 0))
+        var count = 0
         guard let first = number(bytes, &i, end) else { return nil }
-        parts.append(first)
-        while parts.count < 3 && i < end && bytes[i] == 0x3A { // :
+        parts.a = first
+        count = 1
+        while count < 3 && i < end && bytes[i] == 0x3A { // :
             i += 1
             guard let next = number(bytes, &i, end), next.digits <= 2 else { return nil }
-            parts.append(next)
+            if count == 1 { parts.b = next } else { parts.c = next }
+            count += 1
         }
-        guard parts.count >= 2 else { return nil }
+        guard count >= 2 else { return nil }
         var hours: Int64 = 0, minutes: Int64, seconds: Int64
-        if parts.count == 3 {
-            hours = parts[0].value; minutes = parts[1].value; seconds = parts[2].value
+        if count == 3 {
+            hours = parts.a.value; minutes = parts.b.value; seconds = parts.c.value
         } else {
-            guard parts[0].digits <= 2 else { return nil }
-            minutes = parts[0].value; seconds = parts[1].value
+            guard parts.a.digits <= 2 else { return nil }
+            minutes = parts.a.value; seconds = parts.b.value
             quirks.append("the time has no hours")
         }
         guard minutes < 60, seconds < 60 else { return nil }

@@ -218,15 +218,24 @@ struct WebVTTWriter {
     }
 
     private static func appendEscaped(_ s: String, to out: inout [UInt8]) {
-        for c in s.utf8 {
-            switch c {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x0D: out.append(0x0A)
-            case 0x00: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            default: out.append(c)
+        var s = s
+        s.withUTF8 { bytes in
+            // Copy runs without special bytes in one go; escape the rest.
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let c = bytes[i]
+                guard c == 0x26 || c == 0x3C || c == 0x3E || c == 0x0D || c == 0x00 else { continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                switch c {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x0D: out.append(0x0A)
+                default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                }
+                runStart = i + 1
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
     }
 }
