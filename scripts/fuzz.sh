@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh 30                        CI-sized run
 #
 # Targets: codec:srt codec:ttml codec:ass codec:vtt (skipped until WebVTT is registered), text-decoder,
-# sniff, xml, glossary, region, matcher. A target whose codec or data is missing exits 77 and is skipped.
+# sniff, xml, glossary, region, matcher, tbx. A target whose codec or data is missing exits 77 and is skipped.
 # Fails on any crash, hang (-timeout=5 per input) or memory blow-up (-rss_limit_mb=2048); the input is
 # kept in .build-fuzz/artifacts/TARGET/ — add it under Tests/ReliabilityTests/Fixtures/fuzz-regressions/
 # TARGET/ once fixed, so the ordinary test suite replays it.
@@ -15,7 +15,7 @@ seconds="${1:-300}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(codec:srt codec:vtt codec:ttml codec:ass text-decoder sniff xml glossary region matcher)
+  targets=(codec:srt codec:vtt codec:ttml codec:ass text-decoder sniff xml glossary region matcher tbx)
 fi
 scratch=.build-fuzz
 jobs="${FUZZ_BUILD_JOBS:-2}"
@@ -36,6 +36,7 @@ seeds() {
     glossary) echo Fuzz/Corpus/yaml glossaries ;;
     region) echo regions ;;
     matcher) echo Fuzz/Corpus/text examples/son-in-law ;;
+    tbx) echo Tests/SymbolDBTests/Fixtures/TBX ;;
   esac
 }
 maxlen() {

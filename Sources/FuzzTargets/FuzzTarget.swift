@@ -21,7 +21,7 @@ public struct FuzzTarget: Sendable {
     }
 
     /// Every fixed target; `codec:NAME` targets are made on demand by `named(_:)`.
-    public static let all: [FuzzTarget] = [textDecoder, sniffAndDecode, safeXML, glossaryYAML, regionYAML, matcher]
+    public static let all: [FuzzTarget] = [textDecoder, sniffAndDecode, safeXML, glossaryYAML, regionYAML, matcher, tbx]
 
     /// The target called `name`: one of `all`, or `codec:NAME` for a subtitle codec by registry name.
     public static func named(_ name: String) -> FuzzTarget? {
