@@ -6,6 +6,10 @@ import TextServices
 ///     let decoded = try TTMLCodec().decode(SourceText(name: path, text: xml), options: .init())
 ///     let xml = try TTMLCodec().encode(decoded.track, options: .init())
 public struct TTMLCodec: SubtitleCodec {
+    /// Documents up to 512 MB: a million-cue TTML written by locctl itself is about 120 MB. Entity and DTD
+    /// protections do not depend on this size limit.
+    static let xmlLimits = SafeXML.Limits(maxBytes: 512 << 20, maxDepth: 1000)
+
     /// End given to cues that stay on screen indefinitely (no `end` anywhere above them);
     /// such cues also carry `ttml.end = indefinite` so the writer leaves `end` out again.
     public static let indefiniteEnd = Timestamp(hours: 99, minutes: 59, seconds: 59, milliseconds: 999)
@@ -62,7 +66,7 @@ public struct TTMLCodec: SubtitleCodec {
         let bytes = source.data.isEmpty ? Array(source.text.utf8) : Array(source.data)
         let doc: XMLDocument
         do {
-            doc = try SafeXML.parse(bytes, name: source.name)
+            doc = try SafeXML.parse(bytes, name: source.name, limits: Self.xmlLimits)
         } catch {
             let kind: CodecError.Kind = switch error.kind {
             case .malformed: .syntax
