@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The full test suite: set-up, unit/conformance/end-to-end tests, glossary and region lint,
-# the ttconv interop check and the real-browser preview test.
+# The full test suite: set-up, unit/conformance/end-to-end/hostile-input tests, glossary lint, the ttconv
+# interop check, the real-browser preview test and a short fuzzing pass over every target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -27,5 +27,9 @@ if [ -n "$C" ] && [ -d "$C" ]; then
     "$C/real-zh/chinesesubfinder/oslo.2021.zh-Hant-en.utf16le.ass" "$C/pysubs2/ttml_example.ttml" \
     "$C/ttconv/ttml/lwsp_default.ttml"
 fi
-if [ -x scripts/browser_test.sh ]; then echo "== browser preview test"; scripts/browser_test.sh; fi
+echo "== browser preview test"; scripts/browser_test.sh
+# Every fuzz target briefly (libFuzzer + ASan); LOCCTL_FUZZ_SECONDS=0 skips, scripts/fuzz.sh 300 for a real run.
+if [ "${LOCCTL_FUZZ_SECONDS:-20}" != 0 ]; then
+  echo "== fuzz (${LOCCTL_FUZZ_SECONDS:-20} s per target)"; scripts/fuzz.sh "${LOCCTL_FUZZ_SECONDS:-20}"
+fi
 echo "== all tests passed"
