@@ -7,9 +7,11 @@
 // before review: P=0.904, R=0.973 on 274 lines (tp=283 fp=30 fn=8)
 // after review:  P=0.983, R=1.000 on the same 274 lines (tp=291 fp=5 fn=0);
 //                P=0.984, R=1.000 with 17 held-out lines written after the review (291 lines, tp=308 fp=5 fn=0).
-// The remaining false positives are English renderings that are ordinary words ("you" for 您, "face" in
-// "face the music", "master" in "master bedroom", "father-in-law" shared by 公公 and 岳父): Latin-script
-// forms have no disambiguation, and these renderings are right as preferred terms, so they stay.
+// Then the remaining false positives were English renderings that are ordinary words ("you" for 您, "face" in
+// "face the music", "master" in "master bedroom", "father-in-law" shared by 公公 and 岳父).
+// With Latin-script rendering context rules (renderings.en.not-within / not-before) and "you" dropped from 您:
+//                P=0.997, R=1.000 on the same 291 lines (tp=308 fp=1 fn=0). The one left, "father-in-law" for
+//                公公 and 岳父, is a real ambiguity of English (whose father depends on the speaker), not a context.
 import Foundation
 import Testing
 @testable import SymbolDB
@@ -83,6 +85,6 @@ enum RealGlossaryEvaluation {
     #expect(unknownLabels.isEmpty, "labels that are not symbol ids: \(unknownLabels)")
     #expect(lines.count >= 290)
     #expect(lines.filter { $0.language == "en" }.count >= 20)
-    #expect(precision >= 0.95)
+    #expect(precision >= 0.99)
     #expect(recall >= 0.95)
 }

@@ -59,6 +59,9 @@ public enum GlossaryRule: String, CaseIterable, Hashable, Sendable, Codable {
     case badWikidataID = "bad-wikidata-id"
     /// A priority outside 1–3.
     case badPriority = "bad-priority"
+    /// A rendering-context entry (`renderings.<tag>.not-before|not-after|not-within`) that can never apply:
+    /// empty after the Latin fold, or a `not-within` phrase containing none of the Latin forms it guards.
+    case badRenderingContext = "bad-rendering-context"
 
     /// The severity a finding of this rule has.
     public var severity: GlossaryDiagnostic.Severity {

@@ -16,6 +16,9 @@ extension Symbol {
             list("renderings.\(tag).preferred", terms.preferred)
             list("renderings.\(tag).admitted", terms.admitted)
             list("renderings.\(tag).deprecated", terms.deprecated)
+            list("renderings.\(tag).not-before", terms.notBefore)
+            list("renderings.\(tag).not-after", terms.notAfter)
+            list("renderings.\(tag).not-within", terms.notWithin)
         }
         for frame in analogies.keys.sorted() {
             for (language, text) in analogies[frame]!.sorted(by: { $0.key < $1.key }) {

@@ -11,7 +11,7 @@ struct SymbolEntryReader {
     static let entryKeys = ["id", "category", "context", "priority", "themes", "forms", "gloss", "renderings",
                             "analogies", "related", "sources", "status", "sensitivity", "disambiguation", "notes"]
     static let formKeys = ["simplified", "traditional", "pinyin", "aliases"]
-    static let renderingKeys = ["preferred", "admitted", "deprecated"]
+    static let renderingKeys = ["preferred", "admitted", "deprecated", "not-before", "not-after", "not-within"]
     static let sourceKeys = ["wikidata", "refs"]
     static let sensitivityKeys = ["severity", "note"]
     static let disambiguationKeys = ["not-before", "not-after", "not-within"]
@@ -145,7 +145,10 @@ struct SymbolEntryReader {
             result[entry.key] = Renderings(
                 preferred: readList(statuses["preferred"], "\(path).preferred", path: "\(path).preferred", reader: &reader),
                 admitted: readList(statuses["admitted"], "\(path).admitted", path: "\(path).admitted", reader: &reader),
-                deprecated: readList(statuses["deprecated"], "\(path).deprecated", path: "\(path).deprecated", reader: &reader))
+                deprecated: readList(statuses["deprecated"], "\(path).deprecated", path: "\(path).deprecated", reader: &reader),
+                notBefore: readList(statuses["not-before"], "\(path).not-before", path: "\(path).not-before", reader: &reader),
+                notAfter: readList(statuses["not-after"], "\(path).not-after", path: "\(path).not-after", reader: &reader),
+                notWithin: readList(statuses["not-within"], "\(path).not-within", path: "\(path).not-within", reader: &reader))
         }
         return result
     }

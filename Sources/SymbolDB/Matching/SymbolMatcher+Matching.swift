@@ -49,6 +49,8 @@ extension SymbolMatcher {
                 guard Self.isWordBounded(candidate, bytes: bytes, boundaries: boundaries!) else { continue }
                 let groups = latinGroups[Int(candidate.pattern)]
                 for g in groups.indices {
+                    if symbols[Int(groups[g].symbol)].hasLatinContext,
+                       !passesLatinContext(groups[g], candidate, bytes: bytes, boundaries: boundaries!) { continue }
                     hits.append(Hit(candidate: Int32(index), group: Int32(g), symbol: groups[g].symbol,
                                     startUTF16: candidate.startUTF16, endUTF16: candidate.endUTF16))
                 }
@@ -429,5 +431,144 @@ extension SymbolMatcher {
             if isBoundary(utf16) { return allowedEndings.contains(folded) }
         }
         return false
+    }
+}
+
+// MARK: - Latin-script context rules (renderings.<tag>.not-before, not-after, not-within)
+
+extension SymbolMatcher {
+    /// Whether no Latin-script context rule of the group's symbol cancels the candidate. Text is compared
+    /// `LatinFold`ed with runs of spaces as one space; the far end of a cancelling context must be on a word
+    /// boundary (an English plural or possessive ending is allowed after it, as after forms).
+    func passesLatinContext(_ group: SymbolGroup, _ c: Candidate, bytes: UnsafeBufferPointer<UInt8>, boundaries: [Int]) -> Bool {
+        let context = symbols[Int(group.symbol)]
+        for following in context.latinNotBefore {
+            if let end = Self.latinText(after: c.endByte, utf16: c.endUTF16, startsWith: following[...], skippingSpaces: true, bytes: bytes),
+               Self.isLatinWordEnd(byte: end.byte, utf16: end.utf16, bytes: bytes, boundaries: boundaries) {
+                return false
+            }
+        }
+        for preceding in context.latinNotAfter {
+            if let start = Self.latinText(before: c.startByte, utf16: c.startUTF16, endsWith: preceding[...], skippingSpaces: true, bytes: bytes),
+               Self.isBoundary(start, boundaries) {
+                return false
+            }
+        }
+        let length = latin?.patternLength[Int(c.pattern)] ?? 0
+        for (offset, longer) in group.notWithin {
+            guard let start = Self.latinText(before: c.startByte, utf16: c.startUTF16, endsWith: longer[0..<offset],
+                                             skippingSpaces: false, bytes: bytes),
+                  Self.isBoundary(start, boundaries),
+                  let end = Self.latinText(after: c.endByte, utf16: c.endUTF16, startsWith: longer[(offset + Int(length))...],
+                                           skippingSpaces: false, bytes: bytes),
+                  Self.isLatinWordEnd(byte: end.byte, utf16: end.utf16, bytes: bytes, boundaries: boundaries) else { continue }
+            return false
+        }
+        return true
+    }
+
+    static func isBoundary(_ offset: Int, _ boundaries: [Int]) -> Bool {
+        var lo = 0, hi = boundaries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if boundaries[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return offset == 0 || (lo < boundaries.count && boundaries[lo] == offset)
+    }
+
+    /// Whether a word ends at byte `byte`: the end of the text, a word boundary, or an allowed ending ("s",
+    /// "es", "'s") and then a boundary.
+    static func isLatinWordEnd(byte: Int, utf16: Int, bytes: UnsafeBufferPointer<UInt8>, boundaries: [Int]) -> Bool {
+        guard let p = bytes.baseAddress, byte < bytes.count else { return true }
+        if isBoundary(utf16, boundaries) { return true }
+        var folded: [UInt32] = []
+        var i = byte
+        var offset = utf16
+        while i < bytes.count && folded.count <= 2 {
+            let (scalar, length) = decodeScalar(p, i)
+            LatinFold.fold(scalar) { folded.append($0) }
+            i += length
+            offset += length == 4 ? 2 : 1
+            if i >= bytes.count || isBoundary(offset, boundaries) {
+                return folded == [0x73] || folded == [0x65, 0x73] || folded == [0x27, 0x73]
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func decodeScalar(_ p: UnsafePointer<UInt8>, _ i: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// Whether the text from byte `start` on, Latin-folded with space runs collapsed, begins with `expected`
+    /// (after any spaces, when `skippingSpaces`); the byte and UTF-16 offsets where it ends, or nil.
+    /// A code point whose fold only partly matches does not match.
+    static func latinText(after start: Int, utf16: Int, startsWith expected: ArraySlice<UInt32>, skippingSpaces: Bool,
+                          bytes: UnsafeBufferPointer<UInt8>) -> (byte: Int, utf16: Int)? {
+        guard let p = bytes.baseAddress else { return expected.isEmpty ? (start, utf16) : nil }
+        var i = start
+        var offset = utf16
+        var k = expected.startIndex
+        var lastWasSpace = skippingSpaces
+        while k < expected.endIndex {
+            guard i < bytes.count else { return nil }
+            let (scalar, length) = decodeScalar(p, i)
+            var ok = true
+            LatinFold.fold(scalar) { folded in
+                guard ok else { return }
+                if folded == 0x20 {
+                    if lastWasSpace { return }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                if k < expected.endIndex && expected[k] == folded { k += 1 } else { ok = false }
+            }
+            if !ok { return nil }
+            i += length
+            offset += length == 4 ? 2 : 1
+        }
+        return (i, offset)
+    }
+
+    /// Whether the text before byte `end`, Latin-folded with space runs collapsed, ends with `expected` (before
+    /// any spaces, when `skippingSpaces`); the UTF-16 offset where it starts, or nil.
+    static func latinText(before end: Int, utf16: Int, endsWith expected: ArraySlice<UInt32>, skippingSpaces: Bool,
+                          bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = bytes.baseAddress else { return expected.isEmpty ? utf16 : nil }
+        var i = end
+        var offset = utf16
+        var k = expected.endIndex
+        var lastWasSpace = skippingSpaces
+        var folded: [UInt32] = []
+        while k > expected.startIndex {
+            guard i > 0 else { return nil }
+            var start = i - 1
+            while start > 0 && p[start] & 0xC0 == 0x80 { start -= 1 }
+            let (scalar, length) = decodeScalar(p, start)
+            folded.removeAll(keepingCapacity: true)
+            LatinFold.fold(scalar) { folded.append($0) }
+            for value in folded.reversed() {
+                if value == 0x20 {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                guard k > expected.startIndex, expected[k - 1] == value else { return nil }
+                k -= 1
+            }
+            i = start
+            offset -= length == 4 ? 2 : 1
+        }
+        return offset
     }
 }

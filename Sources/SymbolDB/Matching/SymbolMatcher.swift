@@ -32,7 +32,8 @@ public struct SymbolMatcher: Sendable {
         var form: String
         var kind: SymbolMatch.FormKind
         var status: RenderingStatus?
-        /// For Chinese forms: strings (folded) containing the form at `offset` that cancel it.
+        /// Strings (folded) containing the form at `offset` that cancel it: the symbol's `not-within` for Chinese
+        /// forms, the track language's `renderings.<tag>.not-within` (Latin-folded) for Latin-script forms.
         var notWithin: [(offset: Int, scalars: [UInt32])]
         /// `form`'s UTF-8 bytes, and whether they are in NFC (byte-different NFC texts are never equal).
         var formUTF8: [UInt8]
@@ -62,6 +63,11 @@ public struct SymbolMatcher: Sendable {
         var id: String
         var notBefore: [[UInt32]]
         var notAfter: [[UInt32]]
+        /// The track language's `renderings.<tag>.not-before` / `not-after`, Latin-folded (for Latin-script matches).
+        var latinNotBefore: [[UInt32]] = []
+        var latinNotAfter: [[UInt32]] = []
+        /// Whether Latin-script matches of this symbol have context rules (`not-within` ones live on the entries).
+        var hasLatinContext = false
     }
 
     let symbols: [SymbolContext]
@@ -93,16 +99,31 @@ public struct SymbolMatcher: Sendable {
         func hanFold(_ text: String) -> [UInt32] {
             UnicodeNormalization.normalize(text).unicodeScalars.map { HanScriptFold.fold($0.value) }
         }
+        func latinFold(_ text: String) -> [UInt32] {
+            LatinFold.fold(UnicodeNormalization.normalize(text)).unicodeScalars.map(\.value)
+        }
+        let wantedKeys = Set(options.renderingKeys.map { $0.lowercased() })
 
         for (symbolIndex, symbol) in symbols.enumerated() {
             let disambiguation = symbol.disambiguation
             let hasDisambiguation = disambiguation.map {
                 !($0.notBefore.isEmpty && $0.notAfter.isEmpty && $0.notWithin.isEmpty)
             } ?? false
-            contexts.append(SymbolContext(
+            var context = SymbolContext(
                 id: symbol.id,
                 notBefore: (disambiguation?.notBefore ?? []).map(hanFold).filter { !$0.isEmpty },
-                notAfter: (disambiguation?.notAfter ?? []).map(hanFold).filter { !$0.isEmpty }))
+                notAfter: (disambiguation?.notAfter ?? []).map(hanFold).filter { !$0.isEmpty })
+            // Latin-script context rules of the track's language (and of its region tag): the union.
+            var latinNotWithin: [[UInt32]] = []
+            if !wantedKeys.isEmpty {
+                for (key, renderings) in symbol.renderings.sorted(by: { $0.key < $1.key })
+                where renderings.hasContextRules && wantedKeys.contains(key.lowercased()) {
+                    context.latinNotBefore += renderings.notBefore.map(latinFold).filter { !$0.isEmpty }
+                    context.latinNotAfter += renderings.notAfter.map(latinFold).filter { !$0.isEmpty }
+                    latinNotWithin += renderings.notWithin.map(latinFold).filter { !$0.isEmpty }
+                }
+            }
+            contexts.append(context)
             let notWithin = (disambiguation?.notWithin ?? []).map(hanFold)
 
             var chinese: [(String, SymbolMatch.FormKind)] = []
@@ -172,7 +193,15 @@ public struct SymbolMatcher: Sendable {
                                                reason: "single-syllable pinyin would match ordinary words"))
                     continue
                 }
-                let entry = Entry(symbol: Int32(symbolIndex), form: form, kind: kind, status: status, notWithin: [])
+                var within: [(Int, [UInt32])] = []
+                for longer in latinNotWithin where longer.count > pattern.count {
+                    for offset in 0...(longer.count - pattern.count)
+                    where Array(longer[offset..<(offset + pattern.count)]) == pattern {
+                        within.append((offset, longer))
+                    }
+                }
+                if !within.isEmpty { contexts[symbolIndex].hasLatinContext = true }
+                let entry = Entry(symbol: Int32(symbolIndex), form: form, kind: kind, status: status, notWithin: within)
                 if let index = latinIndex[pattern] {
                     latinEntries[index].append(entry)
                 } else {
@@ -183,6 +212,9 @@ public struct SymbolMatcher: Sendable {
             }
         }
 
+        for index in contexts.indices where !(contexts[index].latinNotBefore.isEmpty && contexts[index].latinNotAfter.isEmpty) {
+            contexts[index].hasLatinContext = true
+        }
         self.symbols = contexts
         self.skippedForms = skipped
         self.hanEntries = hanEntries

@@ -83,20 +83,60 @@ public struct Forms: Hashable, Sendable, Codable {
     }
 }
 
-/// Target-language terms with TBX administrative status.
+/// Target-language terms with TBX administrative status, and the contexts in that language where a Latin-script
+/// match (rendering or pinyin) is something else ("face the music", "master bedroom").
 public struct Renderings: Hashable, Sendable, Codable {
     public var preferred: [String]
     public var admitted: [String]
     public var deprecated: [String]
+    /// Words that, right after a Latin-script match (spaces skipped), cancel it: `bedroom` after "master".
+    public var notBefore: [String]
+    /// Words that, right before a Latin-script match (spaces skipped), cancel it: `about` before "face".
+    public var notAfter: [String]
+    /// Longer phrases containing a Latin-script form that are something else: `face the music`.
+    public var notWithin: [String]
 
-    public init(preferred: [String] = [], admitted: [String] = [], deprecated: [String] = []) {
+    public init(preferred: [String] = [], admitted: [String] = [], deprecated: [String] = [],
+                notBefore: [String] = [], notAfter: [String] = [], notWithin: [String] = []) {
         self.preferred = preferred
         self.admitted = admitted
         self.deprecated = deprecated
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.notWithin = notWithin
     }
 
     /// Preferred and admitted terms: the ones a translation may use.
     public var acceptable: [String] { preferred + admitted }
+
+    /// Whether any context rule is set.
+    public var hasContextRules: Bool { !(notBefore.isEmpty && notAfter.isEmpty && notWithin.isEmpty) }
+
+    enum CodingKeys: String, CodingKey {
+        case preferred, admitted, deprecated
+        case notBefore = "not-before", notAfter = "not-after", notWithin = "not-within"
+    }
+
+    // The context lists are optional in JSON (older exports have none) and left out when empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        preferred = try c.decode([String].self, forKey: .preferred)
+        admitted = try c.decode([String].self, forKey: .admitted)
+        deprecated = try c.decode([String].self, forKey: .deprecated)
+        notBefore = try c.decodeIfPresent([String].self, forKey: .notBefore) ?? []
+        notAfter = try c.decodeIfPresent([String].self, forKey: .notAfter) ?? []
+        notWithin = try c.decodeIfPresent([String].self, forKey: .notWithin) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(preferred, forKey: .preferred)
+        try c.encode(admitted, forKey: .admitted)
+        try c.encode(deprecated, forKey: .deprecated)
+        if !notBefore.isEmpty { try c.encode(notBefore, forKey: .notBefore) }
+        if !notAfter.isEmpty { try c.encode(notAfter, forKey: .notAfter) }
+        if !notWithin.isEmpty { try c.encode(notWithin, forKey: .notWithin) }
+    }
 }
 
 /// Where the facts come from.

@@ -91,6 +91,18 @@ enum StoreSchema {
                 }
             }
         }
+        migrator.registerMigration("v2 rendering context") { db in
+            // renderings.<tag>.not-before | not-after | not-within: Latin-script contexts that cancel a match.
+            try db.create(table: "renderingContext") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.belongsTo("symbol", onDelete: .cascade).notNull()
+                t.column("tag", .text).notNull()
+                t.column("kind", .text).notNull().check { ["not-before", "not-after", "not-within"].contains($0) }
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.uniqueKey(["symbolId", "tag", "kind", "text"])
+            }
+        }
         return migrator
     }
 

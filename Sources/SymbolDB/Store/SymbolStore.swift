@@ -10,7 +10,7 @@ import GRDB
 /// ```
 public final class SymbolStore: Sendable {
     /// Bumped whenever the schema or what is stored changes: caches of another version are rebuilt.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// How `search` finds substrings.
     public enum SearchEngine: String, Sendable, Hashable {
@@ -199,6 +199,12 @@ public final class SymbolStore: Sendable {
                         search.add(term, field: "rendering:\(tag):\(status)")
                     }
                 }
+                var seenContext = Set<String>()
+                for (kind, list) in [("not-before", terms.notBefore), ("not-after", terms.notAfter), ("not-within", terms.notWithin)] {
+                    for (position, text) in list.enumerated() where seenContext.insert("\(kind)\t\(text)").inserted {
+                        try RenderingContextRecord(symbolId: symbol.id, tag: tag, kind: kind, position: position, text: text).insert(db)
+                    }
+                }
             }
             for (frame, texts) in symbol.analogies.sorted(by: { $0.key < $1.key }) {
                 for (language, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -264,6 +270,15 @@ public final class SymbolStore: Sendable {
             case "preferred": renderings[id, default: [:]][tag, default: Renderings()].preferred.append(term)
             case "admitted": renderings[id, default: [:]][tag, default: Renderings()].admitted.append(term)
             default: renderings[id, default: [:]][tag, default: Renderings()].deprecated.append(term)
+            }
+        }
+        let contextRows = try Row.fetchCursor(db, sql: "SELECT symbolId, tag, kind, text FROM renderingContext ORDER BY rowid")
+        while let row = try contextRows.next() {
+            let id: String = row[0], tag: String = row[1], kind: String = row[2], text: String = row[3]
+            switch kind {
+            case "not-before": renderings[id, default: [:]][tag, default: Renderings()].notBefore.append(text)
+            case "not-after": renderings[id, default: [:]][tag, default: Renderings()].notAfter.append(text)
+            default: renderings[id, default: [:]][tag, default: Renderings()].notWithin.append(text)
             }
         }
         var analogies: [String: [String: [String: String]]] = [:]

@@ -22,6 +22,7 @@
 /// | `sources.refs` | URLs: `xref type="externalCrossReference"` (text = URL); other text: `admin type="source"` |
 /// | `sensitivity[T]` | `note`: `locctl:sensitivity[T]: warning: text` |
 /// | `disambiguation` | `note`s: `locctl:disambiguation`, then `locctl:not-before: x`, `locctl:not-after: x`, `locctl:not-within: x` per item |
+/// | `renderings[T].not-before` / `not-after` / `not-within` | `note`s: `locctl:not-before[T]: x`, `locctl:not-after[T]: x`, `locctl:not-within[T]: x` per item |
 /// | `notes` | a plain `note` (prefixed `locctl:notes: ` only if the text itself starts with `locctl:`) |
 enum TBXConventions {
     /// The TBX v3 namespace (ISO 30042:2019).

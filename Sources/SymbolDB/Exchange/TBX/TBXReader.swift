@@ -79,6 +79,7 @@ struct TBXReader {
         var analogies: [String: [String: String]] = [:]
         var sensitivity: [String: Sensitivity] = [:]
         var disambiguation: Disambiguation?
+        var renderingContext: [(tag: String, kind: String, text: String)] = []
         var notes: [String] = []
         var related: [(target: String?, text: String, line: Int)] = []
         var wikidata: String?
@@ -127,6 +128,8 @@ struct TBXReader {
                 case ("not-before", nil): disambiguation = disambiguation ?? Disambiguation(); disambiguation!.notBefore.append(value)
                 case ("not-after", nil): disambiguation = disambiguation ?? Disambiguation(); disambiguation!.notAfter.append(value)
                 case ("not-within", nil): disambiguation = disambiguation ?? Disambiguation(); disambiguation!.notWithin.append(value)
+                case ("not-before", let tag?), ("not-after", let tag?), ("not-within", let tag?):
+                    renderingContext.append((tag, parsed.key, value))
                 case ("notes", nil): notes.append(value)
                 case ("related", nil): related.append((nil, value, item.line))
                 default:
@@ -207,6 +210,16 @@ struct TBXReader {
                 } else {
                     forms.simplified.append(term.text)
                 }
+            }
+        }
+
+        for (tag, kind, text) in renderingContext {
+            let canonical = Self.canonicalTag(tag)
+            let renderingTag = options.dropRegions ? Self.glossLanguage(canonical) : canonical
+            switch kind {
+            case "not-before": renderings[renderingTag, default: Renderings()].notBefore.append(text)
+            case "not-after": renderings[renderingTag, default: Renderings()].notAfter.append(text)
+            default: renderings[renderingTag, default: Renderings()].notWithin.append(text)
             }
         }
 

@@ -113,6 +113,11 @@ struct TBXWriter {
             for item in disambiguation.notAfter { xml.element("note", text: C.note("not-after", nil, item)) }
             for item in disambiguation.notWithin { xml.element("note", text: C.note("not-within", nil, item)) }
         }
+        for (tag, terms) in SymbolYAML.ordered(symbol.renderings) {
+            for item in terms.notBefore { xml.element("note", text: C.note("not-before", tag, item)) }
+            for item in terms.notAfter { xml.element("note", text: C.note("not-after", tag, item)) }
+            for item in terms.notWithin { xml.element("note", text: C.note("not-within", tag, item)) }
+        }
         if let notes = symbol.notes {
             xml.element("note", text: notes.hasPrefix(C.notePrefix) ? C.note("notes", nil, notes) : notes)
         }

@@ -37,6 +37,9 @@ public enum SymbolYAML {
                 if !terms.preferred.isEmpty { statuses.append((key("preferred"), list(terms.preferred))) }
                 if !terms.admitted.isEmpty { statuses.append((key("admitted"), list(terms.admitted))) }
                 if !terms.deprecated.isEmpty { statuses.append((key("deprecated"), list(terms.deprecated))) }
+                if !terms.notBefore.isEmpty { statuses.append((key("not-before"), list(terms.notBefore))) }
+                if !terms.notAfter.isEmpty { statuses.append((key("not-after"), list(terms.notAfter))) }
+                if !terms.notWithin.isEmpty { statuses.append((key("not-within"), list(terms.notWithin))) }
                 return (key(tag), mapping(statuses))
             })))
         }

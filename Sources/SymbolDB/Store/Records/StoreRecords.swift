@@ -109,6 +109,21 @@ struct RenderingRecord: PersistableRecord {
     }
 }
 
+/// A row of `renderingContext`: one `not-before`, `not-after` or `not-within` entry of a language's renderings.
+struct RenderingContextRecord: PersistableRecord {
+    static let databaseTableName = "renderingContext"
+    var symbolId: String
+    var tag: String
+    var kind: String
+    var position: Int
+    var text: String
+
+    func encode(to container: inout PersistenceContainer) {
+        container["symbolId"] = symbolId; container["tag"] = tag; container["kind"] = kind
+        container["position"] = position; container["text"] = text
+    }
+}
+
 /// A row of `analogy`.
 struct AnalogyRecord: PersistableRecord {
     static let databaseTableName = "analogy"
