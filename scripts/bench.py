@@ -54,11 +54,11 @@ def main():
     if case("srt2vtt"):
         import pysubs2
         src = c("big.en.srt")
-        ours = best_of(args.runs, lambda: run([locctl, "convert", src, "-o", os.path.join(tmp, "o.vtt"), "-q"]))
+        ours = best_of(args.runs, lambda: run([locctl, "convert", src, "-o", os.path.join(tmp, "o.vtt"), "-q", "--force"]))
         def peer():
             subs = pysubs2.load(src, encoding="utf-8"); subs.save(os.path.join(tmp, "p.vtt"))
         theirs = best_of(max(1, args.runs - 1), peer)
-        rss = peak_rss_kb([locctl, "convert", src, "-o", os.path.join(tmp, "o.vtt"), "-q"])
+        rss = peak_rss_kb([locctl, "convert", src, "-o", os.path.join(tmp, "o.vtt"), "-q", "--force"])
         rows.append(("SRT→VTT 200k cues (locctl convert vs pysubs2 load+save)", ours, theirs, f"peak RSS {rss/1024:.0f} MiB"))
 
     if case("srt-parse"):
