@@ -32,4 +32,14 @@ echo "== browser preview test"; scripts/browser_test.sh
 if [ "${LOCCTL_FUZZ_SECONDS:-20}" != 0 ]; then
   echo "== fuzz (${LOCCTL_FUZZ_SECONDS:-20} s per target)"; scripts/fuzz.sh "${LOCCTL_FUZZ_SECONDS:-20}"
 fi
+# The whole suite again under ThreadSanitizer (parallel batches, shared matchers and ICU pools); AddressSanitizer
+# runs with the fuzzers above and in full from scripts/sanitizers.sh. LOCCTL_TSAN=0 skips.
+if [ "${LOCCTL_TSAN:-1}" != 0 ]; then
+  echo "== thread sanitizer"
+  if ! scripts/sanitizers.sh thread > .build/tsan.log 2>&1; then
+    grep -E -A30 "WARNING: ThreadSanitizer" .build/tsan.log | head -80; grep -E "✘|Test run with" .build/tsan.log | tail -20
+    echo "thread sanitizer run failed (log: .build/tsan.log)"; exit 1
+  fi
+  grep -E "Test run with|^== thread" .build/tsan.log
+fi
 echo "== all tests passed"

@@ -1,4 +1,3 @@
-import Synchronization
 import TextServices
 
 /// Finds symbols' forms in subtitle text: built once per process from the symbol list and reused.
@@ -245,7 +244,7 @@ extension SymbolMatcher {
 /// A word breaker opened on first use (once, shared by copies of the matcher).
 final class LazyWordBreaker: Sendable {
     let locale: String?
-    private let state = Mutex<TextBreaker??>(nil)
+    private let state = Locked<TextBreaker??>(nil)
 
     init(locale: String?) { self.locale = locale }
 

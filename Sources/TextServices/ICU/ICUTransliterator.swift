@@ -1,12 +1,11 @@
 import CICU
-import Synchronization
 
 /// An ICU transliterator (`Hant-Hans`, `Han-Latin`, `Any-Latin; Latin-ASCII; Lower` …), opened once and
 /// safe to share between threads (calls are serialized).
 public final class ICUTransliterator: Sendable {
     /// The transliterator id it was opened with.
     public let id: String
-    private let handle: Mutex<OpaquePointer>
+    private let handle: Locked<OpaquePointer>
 
     /// Opens the transliterator `id`.
     /// - Throws: `TextServicesError.icu` when ICU does not know the id.
@@ -17,7 +16,7 @@ public final class ICUTransliterator: Sendable {
             throw TextServicesError.icu(operation: "utrans_openU(\(id))", code: Int(error))
         }
         self.id = id
-        self.handle = Mutex(opened)
+        self.handle = Locked(opened)
     }
 
     deinit {

@@ -1,5 +1,4 @@
 import CICU
-import Synchronization
 
 /// Finds character, word, line or sentence boundaries with ICU's break iterators.
 ///
@@ -124,12 +123,12 @@ extension TextBreaker {
 /// One template iterator per (kind, locale) for the process, cloned into a pool of ready iterators.
 final class BreakIteratorPool: @unchecked Sendable {
     private struct Key: Hashable { let kind: Int32; let locale: String }
-    private static let registry = Mutex<[Key: BreakIteratorPool]>([:])
+    private static let registry = Locked<[Key: BreakIteratorPool]>([:])
     private static let maximumIdle = 16
 
     // Guarded by `lock`: the template is only cloned, the idle iterators are handed out one at a time.
     private let template: OpaquePointer
-    private let lock = Mutex<[OpaquePointer]>([])
+    private let lock = Locked<[OpaquePointer]>([])
 
     private init(template: OpaquePointer) { self.template = template }
 
