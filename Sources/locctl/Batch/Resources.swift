@@ -23,19 +23,22 @@ enum Resources {
         do { all = try regions(directory) } catch let error as GlossaryLocatorError {
             throw ValidationError("\(error)")
         }
-        if tags == ["all"] { return all }
-        return try tags.map { tag in
-            let canonical = LanguageTag.canonicalize(tag.replacingOccurrences(of: "_", with: "-"))
-            guard let profile = all.first(where: { $0.tag.caseInsensitiveCompare(canonical) == .orderedSame }) else {
-                throw ValidationError("\(UnknownRegion(tag: tag, known: all.map(\.tag)))")
-            }
-            return profile
-        }
+        do { return try select(tags, from: all) } catch { throw ValidationError("\(error)") }
     }
 
-    /// The compiled symbol store (rebuilt automatically when the YAML sources changed).
-    static func symbolStore(glossary explicit: String? = nil) throws -> SymbolStore {
-        try SymbolStore.open(glossaryDirectory: DataDirectoryLocator(.glossaries, explicitDirectory: explicit).locate())
+    /// The profiles among `all` that `tags` name (case-insensitive, `_` or `-`, canonicalized with ICU);
+    /// `all` alone selects every profile.
+    static func select(_ tags: [String], from all: [RegionProfile]) throws(UnknownRegion) -> [RegionProfile] {
+        if tags.map({ $0.lowercased() }) == ["all"] { return all }
+        var selected: [RegionProfile] = []
+        for tag in tags {
+            let canonical = LanguageTag.canonicalize(tag.replacingOccurrences(of: "_", with: "-"))
+            guard let profile = all.first(where: { $0.tag.caseInsensitiveCompare(canonical) == .orderedSame }) else {
+                throw UnknownRegion(tag: tag, known: all.map(\.tag))
+            }
+            selected.append(profile)
+        }
+        return selected
     }
 }
 

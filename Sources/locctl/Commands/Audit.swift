@@ -63,13 +63,8 @@ struct RegionOptions: ParsableArguments {
     }
 
     func load(tags: [String]) throws -> [RegionProfile] {
-        let all = try loadAll()
-        if tags.map({ $0.lowercased() }) == ["all"] { return all }
-        return try tags.map { tag in
-            guard let profile = all.first(where: { $0.tag.lowercased() == tag.lowercased() }) else {
-                throw AuditExit.usageError("unknown region '\(tag)' (known: \(all.map(\.tag).joined(separator: ", ")))")
-            }
-            return profile
+        do { return try Resources.select(tags, from: loadAll()) } catch let error as UnknownRegion {
+            throw AuditExit.usageError("\(error)")
         }
     }
 }
