@@ -62,11 +62,17 @@ public enum GlossaryRule: String, CaseIterable, Hashable, Sendable, Codable {
     /// A rendering-context entry (`renderings.<tag>.not-before|not-after|not-within`) that can never apply:
     /// empty after the Latin fold, or a `not-within` phrase containing none of the Latin forms it guards.
     case badRenderingContext = "bad-rendering-context"
+    /// A sense example keyed by a string that is not one of the symbol's Chinese forms, or a line without its form.
+    case badSenseExample = "bad-sense-example"
+    /// Fewer than ``Vocabulary/minimumSenseExamples`` lines for one sense of a form that has examples.
+    case fewSenseExamples = "few-sense-examples"
+    /// An `aligned-only` term that is none of the renderings of its tag.
+    case badAlignedOnly = "bad-aligned-only"
 
     /// The severity a finding of this rule has.
     public var severity: GlossaryDiagnostic.Severity {
         switch self {
-        case .pinyinConflict, .traditionalMismatch: return .warning
+        case .pinyinConflict, .traditionalMismatch, .fewSenseExamples: return .warning
         default: return .error
         }
     }

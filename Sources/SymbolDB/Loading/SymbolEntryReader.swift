@@ -9,9 +9,11 @@ struct SymbolEntryReader {
     }
 
     static let entryKeys = ["id", "category", "context", "priority", "themes", "forms", "gloss", "renderings",
-                            "analogies", "related", "sources", "status", "sensitivity", "disambiguation", "notes"]
+                            "analogies", "related", "sources", "status", "sensitivity", "disambiguation", "examples", "shared-by", "notes"]
     static let formKeys = ["simplified", "traditional", "pinyin", "aliases"]
-    static let renderingKeys = ["preferred", "admitted", "deprecated", "not-before", "not-after", "not-within"]
+    static let renderingKeys = ["preferred", "admitted", "deprecated", "not-before", "not-after", "not-within",
+                                "aligned-only", "paraphrases", "article"]
+    static let exampleKeys = ["symbol", "ordinary"]
     static let sourceKeys = ["wikidata", "refs"]
     static let sensitivityKeys = ["severity", "note"]
     static let disambiguationKeys = ["not-before", "not-after", "not-within"]
@@ -79,6 +81,8 @@ struct SymbolEntryReader {
         let sources = readSources(entry["sources"], reader: &reader)
         let sensitivity = readSensitivity(entry["sensitivity"], reader: &reader)
         let disambiguation = readDisambiguation(entry["disambiguation"], reader: &reader)
+        let examples = readExamples(entry["examples"], reader: &reader)
+        let sharedBy = readList(entry["shared-by"], "shared-by", path: "shared-by", reader: &reader)
         var notes: String?
         if let field = entry["notes"] {
             notes = reader.string(field.value, "notes")
@@ -89,7 +93,7 @@ struct SymbolEntryReader {
         let symbol = Symbol(id: id, category: category, context: context, priority: priority, themes: themes,
                             forms: forms, gloss: gloss, renderings: renderings, analogies: analogies, related: related,
                             sources: sources, status: status, sensitivity: sensitivity,
-                            disambiguation: disambiguation, notes: notes)
+                            disambiguation: disambiguation, examples: examples, sharedBy: sharedBy, notes: notes)
         return .symbol(LocatedSymbol(symbol: symbol, source: SymbolSource(entry: entryLocation, fields: fields)))
     }
 
@@ -148,7 +152,34 @@ struct SymbolEntryReader {
                 deprecated: readList(statuses["deprecated"], "\(path).deprecated", path: "\(path).deprecated", reader: &reader),
                 notBefore: readList(statuses["not-before"], "\(path).not-before", path: "\(path).not-before", reader: &reader),
                 notAfter: readList(statuses["not-after"], "\(path).not-after", path: "\(path).not-after", reader: &reader),
-                notWithin: readList(statuses["not-within"], "\(path).not-within", path: "\(path).not-within", reader: &reader))
+                notWithin: readList(statuses["not-within"], "\(path).not-within", path: "\(path).not-within", reader: &reader),
+                alignedOnly: readList(statuses["aligned-only"], "\(path).aligned-only", path: "\(path).aligned-only", reader: &reader),
+                paraphrases: readList(statuses["paraphrases"], "\(path).paraphrases", path: "\(path).paraphrases", reader: &reader),
+                article: readScalar(statuses["article"], "\(path).article", path: "\(path).article", reader: &reader))
+        }
+        return result
+    }
+
+    private mutating func readScalar(_ field: (keyNode: Node, value: Node)?, _ what: String, path: String,
+                                     reader: inout YAMLNodeReader) -> String? {
+        guard let field else { return nil }
+        record(path, field.value, reader)
+        return reader.string(field.value, what)
+    }
+
+    /// `form: {symbol: [lines], ordinary: [lines]}`.
+    private mutating func readExamples(_ field: (keyNode: Node, value: Node)?, reader: inout YAMLNodeReader) -> [String: SenseExamples] {
+        guard let field else { return [:] }
+        record("examples", field.keyNode, reader)
+        guard let entries = reader.mapping(field.value, "examples") else { return [:] }
+        var result: [String: SenseExamples] = [:]
+        for entry in entries {
+            let path = "examples.\(entry.key)"
+            record(path, entry.keyNode, reader)
+            guard let senses = reader.fields(entry.value, path, allowed: Self.exampleKeys) else { continue }
+            result[entry.key] = SenseExamples(
+                symbol: readList(senses["symbol"], "\(path).symbol", path: "\(path).symbol", reader: &reader),
+                ordinary: readList(senses["ordinary"], "\(path).ordinary", path: "\(path).ordinary", reader: &reader))
         }
         return result
     }

@@ -19,13 +19,18 @@ public struct Symbol: Hashable, Sendable, Codable, Identifiable {
     /// Sensitivity notes by region tag or language.
     public var sensitivity: [String: Sensitivity]
     public var disambiguation: Disambiguation?
+    /// Labelled example lines per Chinese form: the symbol sense and ordinary senses, for the sense models.
+    public var examples: [String: SenseExamples]
+    /// Region tags whose viewers share this symbol and need no note for it.
+    public var sharedBy: [String]
     public var notes: String?
 
     public init(id: String, category: Category, context: ContextLevel, priority: Int = 2, themes: [String] = [],
                 forms: Forms, gloss: [String: String], renderings: [String: Renderings] = [:],
                 analogies: [String: [String: String]] = [:], related: [String] = [], sources: Sources = Sources(),
                 status: ReviewStatus = .draft, sensitivity: [String: Sensitivity] = [:],
-                disambiguation: Disambiguation? = nil, notes: String? = nil) {
+                disambiguation: Disambiguation? = nil, examples: [String: SenseExamples] = [:],
+                sharedBy: [String] = [], notes: String? = nil) {
         self.id = id
         self.category = category
         self.context = context
@@ -40,13 +45,74 @@ public struct Symbol: Hashable, Sendable, Codable, Identifiable {
         self.status = status
         self.sensitivity = sensitivity
         self.disambiguation = disambiguation
+        self.examples = examples
+        self.sharedBy = sharedBy
         self.notes = notes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, category, context, priority, themes, forms, gloss, renderings, analogies, related, sources, status,
+             sensitivity, disambiguation, examples, sharedBy = "shared-by", notes
+    }
+
+    // `examples` and `shared-by` are optional in JSON (older exports have neither) and left out when empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        category = try c.decode(Category.self, forKey: .category)
+        context = try c.decode(ContextLevel.self, forKey: .context)
+        priority = try c.decode(Int.self, forKey: .priority)
+        themes = try c.decode([String].self, forKey: .themes)
+        forms = try c.decode(Forms.self, forKey: .forms)
+        gloss = try c.decode([String: String].self, forKey: .gloss)
+        renderings = try c.decode([String: Renderings].self, forKey: .renderings)
+        analogies = try c.decode([String: [String: String]].self, forKey: .analogies)
+        related = try c.decode([String].self, forKey: .related)
+        sources = try c.decode(Sources.self, forKey: .sources)
+        status = try c.decode(ReviewStatus.self, forKey: .status)
+        sensitivity = try c.decode([String: Sensitivity].self, forKey: .sensitivity)
+        disambiguation = try c.decodeIfPresent(Disambiguation.self, forKey: .disambiguation)
+        examples = try c.decodeIfPresent([String: SenseExamples].self, forKey: .examples) ?? [:]
+        sharedBy = try c.decodeIfPresent([String].self, forKey: .sharedBy) ?? []
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(category, forKey: .category)
+        try c.encode(context, forKey: .context)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(themes, forKey: .themes)
+        try c.encode(forms, forKey: .forms)
+        try c.encode(gloss, forKey: .gloss)
+        try c.encode(renderings, forKey: .renderings)
+        try c.encode(analogies, forKey: .analogies)
+        try c.encode(related, forKey: .related)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(status, forKey: .status)
+        try c.encode(sensitivity, forKey: .sensitivity)
+        try c.encodeIfPresent(disambiguation, forKey: .disambiguation)
+        if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
+        if !sharedBy.isEmpty { try c.encode(sharedBy, forKey: .sharedBy) }
+        try c.encodeIfPresent(notes, forKey: .notes)
+    }
+}
+
+/// Example lines for one form: where it means the symbol and where it is ordinary vocabulary.
+public struct SenseExamples: Hashable, Sendable, Codable {
+    public var symbol: [String]
+    public var ordinary: [String]
+    public init(symbol: [String] = [], ordinary: [String] = []) {
+        self.symbol = symbol
+        self.ordinary = ordinary
     }
 }
 
 /// What kind of cultural element a symbol is.
 public enum Category: String, Hashable, Sendable, Codable, CaseIterable {
     case festival, myth, value, kinship, food, custom, heritage, place, history, idiom, trope
+    case court, cultivation, martial, slang, modern
 }
 
 /// How much context a foreign viewer needs to read the symbol.
@@ -95,16 +161,29 @@ public struct Renderings: Hashable, Sendable, Codable {
     public var notAfter: [String]
     /// Longer phrases containing a Latin-script form that are something else: `face the music`.
     public var notWithin: [String]
+    /// Terms (of the lists above) that are everyday words: used only where the aligned source holds the symbol.
+    public var alignedOnly: [String]
+    /// Natural translations that convey the meaning without the term: accepted by the audit, never detected.
+    public var paraphrases: [String]
+    /// The article the preferred rendering takes in running text (`the` Mid-Autumn Festival).
+    public var article: String?
 
     public init(preferred: [String] = [], admitted: [String] = [], deprecated: [String] = [],
-                notBefore: [String] = [], notAfter: [String] = [], notWithin: [String] = []) {
+                notBefore: [String] = [], notAfter: [String] = [], notWithin: [String] = [],
+                alignedOnly: [String] = [], paraphrases: [String] = [], article: String? = nil) {
         self.preferred = preferred
         self.admitted = admitted
         self.deprecated = deprecated
         self.notBefore = notBefore
         self.notAfter = notAfter
         self.notWithin = notWithin
+        self.alignedOnly = alignedOnly
+        self.paraphrases = paraphrases
+        self.article = article
     }
+
+    /// Whether `term` may only be matched with an aligned source cue holding the symbol.
+    public func isAlignedOnly(_ term: String) -> Bool { alignedOnly.contains(term) }
 
     /// Preferred and admitted terms: the ones a translation may use.
     public var acceptable: [String] { preferred + admitted }
@@ -115,6 +194,7 @@ public struct Renderings: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case preferred, admitted, deprecated
         case notBefore = "not-before", notAfter = "not-after", notWithin = "not-within"
+        case alignedOnly = "aligned-only", paraphrases, article
     }
 
     // The context lists are optional in JSON (older exports have none) and left out when empty.
@@ -126,6 +206,9 @@ public struct Renderings: Hashable, Sendable, Codable {
         notBefore = try c.decodeIfPresent([String].self, forKey: .notBefore) ?? []
         notAfter = try c.decodeIfPresent([String].self, forKey: .notAfter) ?? []
         notWithin = try c.decodeIfPresent([String].self, forKey: .notWithin) ?? []
+        alignedOnly = try c.decodeIfPresent([String].self, forKey: .alignedOnly) ?? []
+        paraphrases = try c.decodeIfPresent([String].self, forKey: .paraphrases) ?? []
+        article = try c.decodeIfPresent(String.self, forKey: .article)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,6 +219,9 @@ public struct Renderings: Hashable, Sendable, Codable {
         if !notBefore.isEmpty { try c.encode(notBefore, forKey: .notBefore) }
         if !notAfter.isEmpty { try c.encode(notAfter, forKey: .notAfter) }
         if !notWithin.isEmpty { try c.encode(notWithin, forKey: .notWithin) }
+        if !alignedOnly.isEmpty { try c.encode(alignedOnly, forKey: .alignedOnly) }
+        if !paraphrases.isEmpty { try c.encode(paraphrases, forKey: .paraphrases) }
+        try c.encodeIfPresent(article, forKey: .article)
     }
 }
 

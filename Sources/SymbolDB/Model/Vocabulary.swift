@@ -44,6 +44,9 @@ public enum Vocabulary {
         return digits.first != "0" && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// The fewest example lines per sense that a sense model is trained from.
+    public static let minimumSenseExamples = 8
+
     /// The longest gloss, in Characters, a viewer is shown.
     public static let maximumGlossLength = 120
 }

@@ -24,6 +24,10 @@ public struct VocabularyRule: SymbolLintRule {
                     at: "analogies.\(frame).\(language)"))
             }
         }
+        for (index, tag) in symbol.sharedBy.enumerated() where !Vocabulary.isLanguageOrRegion(tag) || !tag.contains("-") {
+            findings.append(located.finding(.unknownTag, "shared-by entry '\(tag)' is not a region tag (en-US, zh-Hant-TW)",
+                                            at: "shared-by.\(index)"))
+        }
         for tag in symbol.sensitivity.keys.sorted() where !Vocabulary.isLanguageOrRegion(tag) {
             findings.append(located.finding(.unknownTag,
                 "unknown sensitivity language or region '\(tag)'\(Self.suggest(tag, Vocabulary.languages))", at: "sensitivity.\(tag)"))
