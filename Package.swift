@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "locctl", targets: ["locctl"]),
+        .library(name: "Subtitles", targets: ["Subtitles"]),
+        .library(name: "Regions", targets: ["Regions"]),
         .library(name: "Localize", targets: ["Localize"]),
         .library(name: "SymbolDB", targets: ["SymbolDB"]),
         .library(name: "Annotate", targets: ["Annotate"]),
@@ -35,38 +37,48 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Canonical Track model, subtitle codecs, region profiles and localization steps.
-        .target(name: "Localize", dependencies: [
-            "TextServices", "SymbolDB",
+        // The canonical Track model, its codecs (SRT, WebVTT, TTML, ASS), text encodings, atomic files, episode naming.
+        .target(name: "Subtitles", dependencies: ["TextServices"]),
+        // Audience profiles (limits, reading speed, annotation policy in the glossary's vocabulary), the limit check.
+        .target(name: "Regions", dependencies: [
+            "Subtitles", "SymbolDB", "TextServices",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Localization steps (glossary, script, wrapping, timing, bidi) and the pipeline that runs them.
+        .target(name: "Localize", dependencies: ["Subtitles", "Regions", "SymbolDB", "TextServices"]),
         // Symbol detection, annotation planning and sidecar emitters.
-        .target(name: "Annotate", dependencies: ["Localize", "SymbolDB", "TextServices"], exclude: ["README.md"]),
+        .target(name: "Annotate", dependencies: ["Subtitles", "Regions", "Localize", "SymbolDB", "TextServices"], exclude: ["README.md"]),
         // Glossary and subtitle QC audits and their reports.
-        .target(name: "Audit", dependencies: ["Localize", "SymbolDB", "Annotate", "TextServices"]),
+        .target(name: "Audit", dependencies: ["Subtitles", "Regions", "Localize", "SymbolDB", "Annotate", "TextServices"]),
         .executableTarget(name: "locctl", dependencies: [
-            "Localize", "SymbolDB", "Annotate", "Audit", "TextServices",
+            "Subtitles", "Regions", "Localize", "SymbolDB", "Annotate", "Audit", "TextServices",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // In-process benchmarks (run by scripts/bench.sh next to the Python peers).
-        .executableTarget(name: "locctl-bench", dependencies: ["Localize", "SymbolDB", "Annotate", "Audit", "TextServices"]),
+        .executableTarget(name: "locctl-bench", dependencies: ["Subtitles", "Regions", "Localize", "SymbolDB", "Annotate", "Audit", "TextServices"]),
 
         // Fuzzing: the targets (a library, so tests can replay crash inputs) and the libFuzzer executable.
-        .target(name: "FuzzTargets", dependencies: ["Localize", "SymbolDB", "TextServices"]),
+        .target(name: "FuzzTargets", dependencies: ["Subtitles", "Regions", "SymbolDB", "TextServices"]),
         .executableTarget(name: "locctl-fuzz", dependencies: ["FuzzTargets"]),
 
+        // Shared test helpers: the CLI runner, corpus and repository paths, schema validation.
+        .target(name: "TestSupport", dependencies: ["Subtitles"], path: "Tests/TestSupport"),
         .testTarget(name: "TextServicesTests", dependencies: ["TextServices"]),
-        .testTarget(name: "AnnotateTests", dependencies: ["Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
-        .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices"], exclude: ["Fixtures"]),
-        .testTarget(name: "LocalizeTests", dependencies: [
-            "Localize", "TextServices", "SymbolDB",
+        .testTarget(name: "AnnotateTests", dependencies: ["Annotate", "Subtitles", "Regions", "Localize", "SymbolDB", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices", "TestSupport", "locctl-bench"], exclude: ["Fixtures"]),
+        .testTarget(name: "SubtitlesTests", dependencies: [
+            "Subtitles", "TextServices", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "LocCtlTests", dependencies: ["locctl"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Annotate", "Localize", "SymbolDB"], exclude: ["Fixtures"]),
+        .testTarget(name: "LocalizeTests", dependencies: [
+            "Subtitles", "Regions", "Localize", "TextServices", "SymbolDB", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "LocCtlTests", dependencies: ["locctl", "Subtitles", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Annotate", "Subtitles", "Regions", "Localize", "SymbolDB", "TestSupport"], exclude: ["Fixtures"]),
         // Hostile inputs, fuzz regressions, interruption and concurrency (run under the sanitizers too).
         .testTarget(name: "ReliabilityTests", dependencies: [
-            "locctl", "FuzzTargets", "Localize", "SymbolDB", "TextServices",
+            "locctl", "FuzzTargets", "Subtitles", "Regions", "Localize", "SymbolDB", "TextServices", "TestSupport",
         ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,4 +1,5 @@
-import Localize
+import Regions
+import Subtitles
 
 extension FuzzTarget {
     /// Any registered subtitle codec by its registry name (`srt`, `ttml`, `ass`, later `vtt`): decodes the

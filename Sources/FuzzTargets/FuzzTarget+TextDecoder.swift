@@ -1,5 +1,6 @@
 import Foundation
-import Localize
+import Regions
+import Subtitles
 
 extension FuzzTarget {
     /// Encoding detection and transcoding of raw bytes (BOMs, UTF-16 without BOM, ICU guesses).

@@ -1,4 +1,5 @@
-import Localize
+import Regions
+import Subtitles
 import TextServices
 
 extension FuzzTarget {

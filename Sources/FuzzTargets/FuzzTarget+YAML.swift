@@ -1,5 +1,6 @@
 import Foundation
-import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 extension FuzzTarget {

@@ -2,6 +2,8 @@ import Annotate
 import Audit
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 // In-process benchmarks, run by scripts/bench.py next to the Python peers. Build with -c release.

@@ -1,6 +1,8 @@
 import Audit
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import Testing
 
 @Suite("Planted problems")

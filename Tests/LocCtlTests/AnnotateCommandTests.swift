@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl annotate` on the example episode for every shipped region. Exit codes: 0 success, 1 an input failed, 64 usage.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl audit` on the example episode. Exit codes (docs/audit.md): 0 nothing at or above --fail-on,

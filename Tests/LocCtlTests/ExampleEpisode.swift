@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bundled example episode (`examples/son-in-law/`) and checks shared by the end-to-end tests.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl localize` on the example episode. Exit codes: 0 done, 1 unfixable problems reported or a file failed, 64 usage.

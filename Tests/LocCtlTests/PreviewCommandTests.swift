@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl preview`: one self-contained HTML page. Exit codes: 0, 1 unreadable track, 64 usage.

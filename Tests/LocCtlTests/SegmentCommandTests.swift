@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl segment`: one line per cue, `id<TAB>word | word | …`. Exit codes: 0, 1 unreadable file, 64 usage.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl symbols match|show|search|list` on lines from the example episode.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `locctl symbols export --format tbx` and `locctl symbols import FILE.tbx`, end to end.

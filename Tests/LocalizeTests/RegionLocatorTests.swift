@@ -1,7 +1,9 @@
 import Foundation
-import Testing
-import SymbolDB
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import SymbolDB
+import Testing
 
 @Suite struct RegionLocatorTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,6 +1,8 @@
 import Foundation
-import Testing
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import Testing
 
 private let regionsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("regions")

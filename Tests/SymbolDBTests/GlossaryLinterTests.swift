@@ -1,5 +1,5 @@
-import Testing
 @testable import SymbolDB
+import Testing
 
 /// One failing fixture per rule, plus a clean one.
 @Suite struct GlossaryLinterTests {

@@ -13,8 +13,8 @@
 //                P=0.997, R=1.000 on the same 291 lines (tp=308 fp=1 fn=0). The one left, "father-in-law" for
 //                公公 and 岳父, is a real ambiguity of English (whose father depends on the speaker), not a context.
 import Foundation
-import Testing
 @testable import SymbolDB
+import Testing
 
 enum RealGlossaryEvaluation {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import SymbolDB
+import Testing
 
 @Suite struct CSVReaderTests {
     @Test func readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws {

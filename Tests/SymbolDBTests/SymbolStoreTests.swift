@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import SymbolDB
+import Testing
 
 /// A glossary with a festival, a food, a single-character value and an English-only concept.
 private let festivals = """

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Finds symbol occurrences in a Chinese source track, a translated track, or both aligned by time.

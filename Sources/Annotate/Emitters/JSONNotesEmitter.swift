@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// The JSON document: versioned, described by `schemas/annotations.schema.json`.
 public struct JSONNotesEmitter: NoteEmitter {

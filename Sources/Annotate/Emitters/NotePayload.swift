@@ -1,5 +1,7 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 
 /// The JSON text shared by the WebVTT metadata track and the JSON document.
 enum JSONText {

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// Notes as a `Track`: one cue per note, text `term — gloss` with the analogy on a second line when it fits.
 enum NotesTrack {

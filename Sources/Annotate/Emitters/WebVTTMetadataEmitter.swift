@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// WebVTT `kind="metadata"` track: one cue per note whose payload is a single-line JSON object, as HTML5
 /// players (video.js, Shaka, hls.js) deliver custom cue data to their UI.

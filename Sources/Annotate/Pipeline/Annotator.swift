@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// One episode's tracks: the Chinese source, a translated track, or both.

@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 /// How input files map to episodes and series: names, language suffixes and source/target pairing.
 public enum EpisodeFiles {
@@ -23,8 +24,7 @@ public enum EpisodeFiles {
 
     /// Whether a language tag is Chinese.
     public static func isChinese(_ tag: String?) -> Bool {
-        guard let primary = tag?.split(separator: "-").first?.lowercased() else { return false }
-        return ["zh", "cmn", "yue", "lzh"].contains(primary)
+        tag.map(LanguageTag.isChinese) ?? false
     }
 
     /// Episodes for tracks grouped by series (nil for single files), paired with sources by episode name.

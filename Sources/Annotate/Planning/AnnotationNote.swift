@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// One pop-up note as a viewer of a region will see it.

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Everything planned for one episode and region: the notes, and a decision for every occurrence.

@@ -1,5 +1,8 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
+import TextServices
 
 /// Chooses the words of a note for a region: term, gloss through the fallback chain, analogy by frame.
 struct NoteContent: Sendable {
@@ -15,12 +18,11 @@ struct NoteContent: Sendable {
     init(region: RegionProfile) {
         self.region = region
         languages = Self.unique(region.glossLanguages + ["en"])
-        renderingKeys = Self.unique([region.tag, region.language] + region.glossLanguages)
-        let lang = region.language.lowercased()
-        if lang.hasPrefix("zh") || lang.hasPrefix("cmn") {
-            chineseTerm = lang.contains("hant") || region.tag.lowercased().contains("hant") ? .traditional : .simplified
-        } else {
-            chineseTerm = .none
+        renderingKeys = Self.unique(region.renderingKeys + region.glossLanguages)
+        switch region.chineseScript {
+        case .simplified?: chineseTerm = .simplified
+        case .traditional?: chineseTerm = .traditional
+        case nil: chineseTerm = .none
         }
     }
 
@@ -48,9 +50,7 @@ struct NoteContent: Sendable {
         case .traditional: return symbol.forms.traditional.first ?? symbol.forms.simplified.first ?? matched
         case .none: break
         }
-        for key in renderingKeys {
-            if let term = symbol.renderings[key]?.preferred.first, !term.isEmpty { return term }
-        }
+        if let term = ResolvedRenderings(symbol: symbol, keys: renderingKeys)?.preferred.first, !term.isEmpty { return term }
         return symbol.forms.pinyin.first ?? matched
     }
 

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// The `--explain` report: one line per occurrence saying whether it was shown, deferred or dropped, and why.
 public enum PlanExplanation {

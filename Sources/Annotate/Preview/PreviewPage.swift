@@ -1,6 +1,8 @@
 import Foundation
-import TextServices
 import Localize
+import Regions
+import Subtitles
+import TextServices
 
 /// A self-contained HTML page that plays an episode's subtitles and pop-up notes with the browser's own
 /// TextTrack API: the WebVTT metadata track and the subtitle track are embedded as `data:` URLs in `<track>`

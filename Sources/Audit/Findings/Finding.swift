@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// Where a finding is: a file and, when it is about one cue, that cue.
 public struct FindingLocation: Hashable, Sendable {

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// What the glossary lacks for each region: glosses in its language, analogies for its frames, renderings,

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Coverage: symbols that occur in the episode but lack a gloss in the region's language, an analogy for

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Glossary consistency: renderings against the aligned source, deprecated terms, pinyin and Chinese left

@@ -1,5 +1,7 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 
 /// Subtitle QC against the region's limits: line length and count, reading speed, durations, gaps,
 /// overlaps, empty cues, line balance and cue order. One pass in file order, one in time order.
@@ -17,30 +19,26 @@ enum QCRules {
                 findings.append(scan.finding(AuditRules.qcEmpty, cue: index, message: "cue has no text", text: ""))
             } else {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                if lines.count > lineLimits.maxLines {
-                    findings.append(scan.finding(
-                        AuditRules.qcLinesPerCue, cue: index,
-                        message: "\(lines.count) lines; \(scan.region.tag) allows \(lineLimits.maxLines) (\(orientation))",
-                        text: excerpt(text), expected: "≤ \(lineLimits.maxLines) lines"))
-                }
-                var lengths: [Double] = []
-                for line in lines {
-                    let length = metrics.length(line)
-                    lengths.append(length)
-                    if length > Double(lineLimits.maxCharsPerLine) {
+                for violation in limits.violations(ofText: text, duration: cue.duration, orientation: scan.context.options.orientation) {
+                    switch violation {
+                    case let .tooManyLines(count, limit):
+                        findings.append(scan.finding(
+                            AuditRules.qcLinesPerCue, cue: index,
+                            message: "\(count) lines; \(scan.region.tag) allows \(limit) (\(orientation))",
+                            text: excerpt(text), expected: "≤ \(limit) lines"))
+                    case let .lineTooLong(line, length, limit):
                         findings.append(scan.finding(
                             AuditRules.qcCharsPerLine, cue: index,
-                            message: "line of \(format(length)) characters; \(scan.region.tag) allows \(lineLimits.maxCharsPerLine) (\(orientation))",
-                            text: String(line), expected: "≤ \(lineLimits.maxCharsPerLine) characters per line"))
+                            message: "line of \(format(length)) characters; \(scan.region.tag) allows \(limit) (\(orientation))",
+                            text: String(lines[line]), expected: "≤ \(limit) characters per line"))
+                    case let .readingSpeed(cps, limit):
+                        findings.append(scan.finding(
+                            AuditRules.qcReadingSpeed, cue: index,
+                            message: "reading speed \(cps.isFinite ? format(cps) : "∞") characters per second; \(scan.region.tag) allows \(format(limit))",
+                            text: excerpt(text), expected: "≤ \(format(limit)) cps"))
                     }
                 }
-                let cps = metrics.charactersPerSecond(text, duration: cue.duration)
-                if cps > limits.maxCharsPerSecond {
-                    findings.append(scan.finding(
-                        AuditRules.qcReadingSpeed, cue: index,
-                        message: "reading speed \(cps.isFinite ? format(cps) : "∞") characters per second; \(scan.region.tag) allows \(format(limits.maxCharsPerSecond))",
-                        text: excerpt(text), expected: "≤ \(format(limits.maxCharsPerSecond)) cps"))
-                }
+                let lengths = lines.map { metrics.length($0) }
                 if lengths.count == 2, let problem = imbalance(top: lengths[0], bottom: lengths[1], rule: limits.lineBalance,
                                                                maxCharsPerLine: lineLimits.maxCharsPerLine) {
                     findings.append(scan.finding(AuditRules.qcUnbalanced, cue: index, message: problem,

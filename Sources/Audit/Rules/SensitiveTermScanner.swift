@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// Finds a region's sensitive terms in text: case-insensitive, on word boundaries for spaced scripts.
 struct SensitiveTermScanner: Sendable {

@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Region sensitivity: the profile's sensitive terms in the target (and source) track, and symbols the

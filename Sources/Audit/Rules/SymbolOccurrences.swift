@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// The symbols that occur in an episode, each at its first place (target cue, else source cue).

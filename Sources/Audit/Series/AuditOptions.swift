@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// How a track audit applies a region's limits.
 public struct AuditOptions: Hashable, Sendable {

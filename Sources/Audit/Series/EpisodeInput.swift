@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 
 /// One episode to audit: the target track and, optionally, the Chinese source track it was translated from.
 public struct EpisodeInput: Sendable {

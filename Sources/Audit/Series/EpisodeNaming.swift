@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 /// Pairs target and source files of a series by file name.
 ///
@@ -31,8 +32,7 @@ public enum EpisodeNaming {
     /// `yue`) or it has none.
     public static func isSourceCandidate(_ path: String) -> Bool {
         guard let suffix = languageSuffix(path) else { return true }
-        let primary = suffix.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
-        return ["zh", "cmn", "yue", "lzh", "chi", "zho"].contains(primary)
+        return LanguageTag.isChinese(suffix)
     }
 
     /// Two or three letters, then optional subtags of 2–8 letters or digits (`en`, `zh-Hant`, `es-419`, `pt_BR`).

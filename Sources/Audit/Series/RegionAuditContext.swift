@@ -1,5 +1,8 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
+import TextServices
 
 /// Everything an audit for one region needs, built once and shared by every episode (and thread).
 public struct RegionAuditContext: Sendable {
@@ -22,33 +25,14 @@ public struct RegionAuditContext: Sendable {
         for symbol in symbols { byID[symbol.id] = symbol }
         self.symbols = byID
         targetMatcher = SymbolMatcher(symbols: symbols, options: .target(language: region.tag))
-        var keys: [String] = []
-        var parts = region.tag.split(separator: "-").map(String.init)
-        while !parts.isEmpty {
-            keys.append(parts.joined(separator: "-"))
-            parts.removeLast()
-        }
-        if !keys.contains(region.language) { keys.append(region.language) }
-        renderingKeys = keys
-        let primary = region.language.split(separator: "-").first.map { String($0).lowercased() } ?? ""
-        flagsHan = !["zh", "ja", "cmn", "yue", "lzh"].contains(primary)
+        renderingKeys = region.renderingKeys
+        flagsHan = !(region.isChinese || LanguageTag.primarySubtag(region.language) == "ja")
         sensitiveTerms = SensitiveTermScanner(region.sensitiveTerms)
     }
 
     /// The symbol's renderings for the region: the most specific key with a preferred term wins; admitted
     /// and deprecated terms are gathered from every key of the chain.
-    func renderings(of symbol: Symbol) -> Renderings? {
-        var result = Renderings()
-        var found = false
-        for key in renderingKeys {
-            guard let r = symbol.renderings.first(where: { $0.key.lowercased() == key.lowercased() })?.value else { continue }
-            found = true
-            if result.preferred.isEmpty { result.preferred = r.preferred }
-            result.admitted += r.admitted.filter { !result.admitted.contains($0) }
-            result.deprecated += r.deprecated.filter { !result.deprecated.contains($0) }
-        }
-        return found ? result : nil
-    }
+    func renderings(of symbol: Symbol) -> ResolvedRenderings? { region.renderings(of: symbol) }
 
     /// The glossary's sensitivity note for this region (by tag, then language).
     func sensitivity(of symbol: Symbol) -> Sensitivity? {

@@ -1,5 +1,7 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Combines episode results into one report: series-wide rendering consistency, and coverage findings

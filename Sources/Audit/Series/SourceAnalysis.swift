@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// The symbols found in each cue of a Chinese source track; computed once and reused for every region.

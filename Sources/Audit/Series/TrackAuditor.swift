@@ -1,4 +1,6 @@
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Audits episodes for one region: glossary consistency, sensitivity, coverage and subtitle QC.

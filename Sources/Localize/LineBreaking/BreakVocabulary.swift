@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 /// Small per-language word lists that steer where a subtitle line may break (Netflix line treatment:
 /// break after punctuation and before conjunctions and prepositions; never between an article or a short
 /// preposition and its noun).

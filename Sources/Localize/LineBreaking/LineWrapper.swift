@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import TextServices
 
 /// Re-breaks cue text into lines that fit a region's line limits.
@@ -28,23 +30,8 @@ struct LineWrapper: Sendable {
     /// Whether the cue's current lines already fit (count and length).
     func fits(_ text: CueText) -> Bool { fits(plain: text.plainText) }
 
-    /// `fits` for a cue's plain text.
-    func fits(plain: String) -> Bool {
-        let cpl = Double(limits.maxCharsPerLine) + 1e-9
-        var lines = 1
-        var width = 0.0
-        for ch in plain {
-            if ch == "\n" {
-                lines += 1
-                width = 0
-                if lines > limits.maxLines { return false }
-            } else {
-                width += metrics.width(of: ch)
-                if width > cpl { return false }
-            }
-        }
-        return lines <= limits.maxLines
-    }
+    /// `fits` for a cue's plain text (the region limit check's line part).
+    func fits(plain: String) -> Bool { LineFit(limits: limits, metrics: metrics).fits(plain) }
 
     func wrap(_ text: CueText) -> Result {
         let plain = text.plainText

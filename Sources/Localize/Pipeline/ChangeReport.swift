@@ -1,4 +1,6 @@
 import Foundation
+import Regions
+import Subtitles
 
 /// What `locctl localize` did to each file, for people (`text`) and for tools (`json`).
 ///

@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 /// The steps of `locctl localize`, in the one order they always run.
 ///
 /// Steps are looked up by name in `LocalizeSteps.registry`. `--steps` selects a subset; the selection

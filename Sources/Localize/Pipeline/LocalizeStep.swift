@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import SymbolDB
 
 /// One transformation of `locctl localize`: a pure function from a track to a track plus what it did.

@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import TextServices
 
 /// Keeps punctuation and embedded Latin or number runs in place in right-to-left subtitles.

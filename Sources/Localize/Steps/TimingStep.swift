@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 /// Brings cue timing within the region's limits at the context's frame rate, in one pass in start order.
 ///
 /// For each cue, in order:

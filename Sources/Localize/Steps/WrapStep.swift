@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 /// Re-breaks every cue's lines to the region's characters per line and lines per cue.
 ///
 /// A cue whose lines already fit is left exactly as written (a translator's manual break is kept);

@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import TextServices
 
 /// Finds where to cut a cue's text into parts: sentence ends first (UAX #29), then clause punctuation,

@@ -1,3 +1,5 @@
+import TextServices
+
 extension SymbolMatcher {
     /// Which forms a matcher looks for.
     public struct Options: Hashable, Sendable {
@@ -35,24 +37,14 @@ extension SymbolMatcher {
         /// The options for a track in `language`: `zh`, `zh-Hans`, `zh-Hant-TW`, `cmn` … give `.chinese`,
         /// anything else `.target(language:)`.
         public static func forTrack(language: String) -> Options {
-            let primary = primaryLanguage(language)
-            return ["zh", "cmn", "yue", "lzh"].contains(primary) ? .chinese : .target(language: language)
+            LanguageTag.isChinese(language) ? .chinese : .target(language: language)
         }
 
-        static func primaryLanguage(_ tag: String) -> String {
-            String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? Substring(tag)).lowercased()
-        }
+        static func primaryLanguage(_ tag: String) -> String { LanguageTag.primarySubtag(tag) }
 
         /// Rendering keys to use for `renderingLanguage`, most specific first (`en-GB`, then `en`).
         var renderingKeys: [String] {
-            guard let tag = renderingLanguage else { return [] }
-            var keys: [String] = []
-            var parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-            while !parts.isEmpty {
-                keys.append(parts.joined(separator: "-"))
-                parts.removeLast()
-            }
-            return keys
+            renderingLanguage.map { LanguageTag.fallbackChain($0) } ?? []
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import Synchronization
 
 /// Runs one job per input in parallel, shows progress on a terminal, and stops cleanly on SIGINT/SIGTERM.

@@ -2,6 +2,8 @@ import Annotate
 import ArgumentParser
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 extension LocCtl {

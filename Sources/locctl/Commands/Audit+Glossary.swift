@@ -2,6 +2,8 @@ import ArgumentParser
 import Audit
 import Foundation
 import Localize
+import Regions
+import Subtitles
 
 extension GlossaryAuditFormat: ExpressibleByArgument {}
 

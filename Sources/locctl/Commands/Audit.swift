@@ -2,6 +2,8 @@ import ArgumentParser
 import Audit
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// `locctl audit …`: region-specific glossary audits and subtitle QC, for people and for CI.

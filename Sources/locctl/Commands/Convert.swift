@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Localize
+import Regions
+import Subtitles
 
 extension LocCtl {
     /// `locctl convert`: read subtitle files in any known format and write them in another.

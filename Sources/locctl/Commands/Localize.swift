@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
+import TextServices
 
 extension LocCtl {
     /// `locctl localize`: make translated tracks fit a region (glossary renderings, script, wrap, timing, bidi).
@@ -214,7 +217,7 @@ enum SourcePairing {
     /// Whether the file name says the track is Chinese (`ep01.zh.srt`, `ep01.zh-Hans.srt`, `ep01.cmn.srt`).
     static func isChinese(_ url: URL) -> Bool {
         guard let language = episode(of: url).language?.lowercased() else { return false }
-        return ["zh", "cmn", "yue"].contains(String(language.split(separator: "-").first ?? ""))
+        return LanguageTag.isChinese(language)
     }
 
     /// `en`, `zh-Hans`, `pt-BR`, `es-419`: 2–3 letters, then subtags of 2–8 letters or digits.

@@ -2,6 +2,8 @@ import Annotate
 import ArgumentParser
 import Foundation
 import Localize
+import Regions
+import Subtitles
 
 extension LocCtl {
     /// `locctl preview`: an offline HTML page that plays an episode's subtitles and pop-up notes.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import TextServices
 
 extension LocCtl {

@@ -1,7 +1,9 @@
+@testable import Annotate
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 import Testing
-@testable import Annotate
 
 @Suite struct SymbolDetectorTests {
     @Test func findsEveryOccurrenceInTheChineseSourceWithCueAndOffsets() throws {

@@ -1,8 +1,10 @@
+@testable import Annotate
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 import Testing
-@testable import Annotate
 
 /// Emitters produce valid files; hostile glossary text cannot break them.
 @Suite struct EmitterTests {

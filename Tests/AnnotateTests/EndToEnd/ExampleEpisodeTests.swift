@@ -1,8 +1,10 @@
+@testable import Annotate
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 import Testing
-@testable import Annotate
 
 /// The bundled example episode, annotated for every shipped region in every format.
 @Suite struct ExampleEpisodeTests {

@@ -1,7 +1,9 @@
+@testable import Annotate
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 import Testing
-@testable import Annotate
 
 /// One test per planning rule of `AnnotationPlanner`.
 @Suite struct PlanningRuleTests {

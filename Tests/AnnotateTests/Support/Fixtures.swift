@@ -1,7 +1,10 @@
+@testable import Annotate
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
-@testable import Annotate
+import TestSupport
 
 /// Builders for small in-memory symbols, regions and occurrences, and paths to the shared fixtures.
 enum Fixtures {
@@ -74,27 +77,8 @@ enum Fixtures {
 
 /// Validates JSON text against `schemas/annotations.schema.json` with Python's `jsonschema` (Draft 2020-12).
 enum SchemaValidator {
-    /// nil when valid, else the validator's message.
+    /// nil when valid against `schemas/annotations.schema.json`, else the validator's message.
     static func validate(_ json: String) throws -> String? {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("annot-\(UUID().uuidString).json")
-        try json.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
-        print("\\n".join(f"{list(e.path)}: {e.message}" for e in errors))
-        sys.exit(1 if errors else 0)
-        """, Fixtures.schema.path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : (String(decoding: data, as: UTF8.self))
+        try JSONSchemaValidator.errors(in: json, schema: Fixtures.schema)
     }
 }

@@ -1,6 +1,8 @@
 import Audit
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
 
 /// Symbols, a region and track pairs shared by the audit tests.
@@ -83,58 +85,4 @@ enum AuditFixtures {
         let auditor = TrackAuditor(region: region, symbols: symbols, options: options)
         return SeriesAudit.combine([auditor.audit(try episode(name))], context: auditor.context)
     }
-}
-
-/// The Python interpreters to try: `python3` on PATH first, then the usual system locations.
-private let pythonCandidates: [[String]] = [["/usr/bin/env", "python3"], ["/usr/bin/python3"], ["/usr/local/bin/python3"]]
-
-/// Runs a Python interpreter with arguments; nil when it cannot be started.
-func runPython(_ interpreter: [String], _ arguments: [String]) -> (status: Int32, output: String)? {
-    guard FileManager.default.isExecutableFile(atPath: interpreter[0]) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: interpreter[0])
-    process.arguments = Array(interpreter.dropFirst()) + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    do { try process.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// Why schema validation could not run.
-enum ValidationUnavailable: Error, CustomStringConvertible {
-    case noJSONSchema(String)
-    var description: String {
-        switch self {
-        case let .noJSONSchema(tried): return "python3 is installed but no interpreter has the jsonschema module (tried \(tried)); install it (pip install jsonschema, or apt-get install python3-jsonschema)"
-        }
-    }
-}
-
-/// Validates `document` (JSON text) against the JSON schema at `schema` with Python's jsonschema.
-/// Returns nil when python3 is absent; throws when python3 exists but jsonschema does not.
-func validateJSON(_ document: String, schema: URL) throws -> (valid: Bool, message: String)? {
-    let interpreters = pythonCandidates.filter { runPython($0, ["-c", "pass"])?.status == 0 }
-    if interpreters.isEmpty { return nil }
-    guard let python = interpreters.first(where: { runPython($0, ["-c", "import jsonschema"])?.status == 0 }) else {
-        throw ValidationUnavailable.noJSONSchema(interpreters.map { $0.joined(separator: " ") }.joined(separator: ", "))
-    }
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).json")
-    try Data(document.utf8).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    let script = """
-    import json, sys, jsonschema
-    schema = json.load(open(sys.argv[1], encoding="utf-8"))
-    doc = json.load(open(sys.argv[2], encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(doc), key=lambda e: list(e.path))
-    for e in errors[:10]:
-        print("/".join(map(str, e.path)) + ": " + e.message)
-    sys.exit(1 if errors else 0)
-    """
-    guard let (status, output) = runPython(python, ["-c", script, schema.path, file.path]) else { return nil }
-    return (status == 0, output)
 }

@@ -1,5 +1,7 @@
-import Testing
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import Testing
 
 @Suite struct BidiStepTests {
     let ctx = LocalizeContext(region: Regions["ar-SA"])

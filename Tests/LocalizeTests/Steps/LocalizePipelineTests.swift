@@ -1,7 +1,9 @@
 import Foundation
+@testable import Localize
+@testable import Regions
+@testable import Subtitles
 import SymbolDB
 import Testing
-@testable import Localize
 
 private typealias F = SymbolFixtures
 

@@ -1,8 +1,10 @@
 import Foundation
-import SymbolDB
-import TextServices
-import Testing
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import SymbolDB
+import Testing
+import TextServices
 
 private typealias F = SymbolFixtures
 

@@ -1,7 +1,10 @@
 import Foundation
-import PropertyBased
-import Testing
 @testable import Localize
+import PropertyBased
+@testable import Regions
+@testable import Subtitles
+import TestSupport
+import Testing
 
 private func pipeline(_ t: Track, _ ctx: LocalizeContext) -> (Track, [Change]) {
     var track = t
@@ -24,7 +27,7 @@ private func pipeline(_ t: Track, _ ctx: LocalizeContext) -> (Track, [Change]) {
             for _ in 0..<4 { root.deleteLastPathComponent() }
             url = root.appendingPathComponent("examples").appendingPathComponent(String(file.dropFirst(8)))
         } else {
-            url = Corpus.url("real-zh").appendingPathComponent(file)
+            url = TestPaths.corpus("real-zh").appendingPathComponent(file)
         }
         let input = try SubtitleFile.read(url).track
         for orientation in Orientation.allCases {

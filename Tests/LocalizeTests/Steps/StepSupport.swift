@@ -1,5 +1,7 @@
 import Foundation
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
 
 /// Region profiles shipped in `regions/`, by tag.
 enum Regions {

@@ -1,5 +1,7 @@
-import Testing
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import Testing
 
 @Suite struct TimingStepTests {
     func run(_ cues: [Cue], _ region: String = "en-US", fps: FrameRate? = nil) -> StepResult {

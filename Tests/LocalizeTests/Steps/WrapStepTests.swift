@@ -1,6 +1,8 @@
 import Foundation
-import Testing
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import Testing
 
 @Suite struct WrapStepTests {
     @Test func englishVerticalWrapsTo25() {

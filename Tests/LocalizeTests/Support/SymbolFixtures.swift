@@ -1,6 +1,8 @@
 import Foundation
-import SymbolDB
 @testable import Localize
+@testable import Regions
+@testable import Subtitles
+import SymbolDB
 
 /// In-memory symbols and region profiles for step tests (the YAML glossary is not needed).
 enum SymbolFixtures {

@@ -1,5 +1,8 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
+import TestSupport
 import Testing
 
 /// `locctl convert` on awkward names and outputs: inputs untouched, outputs atomic, re-runs skipped.

@@ -1,5 +1,8 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
+import TestSupport
 import Testing
 
 /// A real SIGINT/SIGTERM sent to a running `locctl convert` batch.

@@ -1,7 +1,10 @@
 import Dispatch
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
+import TestSupport
 import Testing
 import TextServices
 

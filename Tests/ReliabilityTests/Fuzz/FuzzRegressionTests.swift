@@ -1,5 +1,6 @@
 import Foundation
 import FuzzTargets
+import TestSupport
 import Testing
 
 /// Replays every input that once crashed a fuzz target (`Fixtures/fuzz-regressions/TARGET/…`, where the

@@ -1,5 +1,8 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
+import TestSupport
 import Testing
 
 /// SRT (and WebVTT, once registered) with broken bytes, absurd sizes and absurd times.

@@ -1,5 +1,7 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import Testing
 
 /// Shared checks for hostile inputs: a clear, located error or a result — never a crash, never a hang.

@@ -1,5 +1,7 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import Testing
 import TextServices
 

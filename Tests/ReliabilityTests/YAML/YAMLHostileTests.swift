@@ -1,6 +1,9 @@
 import Foundation
 import Localize
+import Regions
+import Subtitles
 import SymbolDB
+import TestSupport
 import Testing
 
 /// Glossary and region YAML that tries to exhaust memory, the stack or the schema reader.

@@ -1,7 +1,8 @@
 import Foundation
+@testable import SymbolDB
+@testable import locctl_bench
 import Testing
 import TextServices
-@testable import SymbolDB
 
 /// The optimized matcher must give exactly the results of the reference implementation (the matcher before
 /// the performance work, in `Reference/`): same symbols, forms, kinds, statuses, UTF-16 and Character ranges.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import SymbolDB
+import Testing
 
 /// Precision and recall of the matcher on labelled drama lines (Fixtures/matcher-eval.tsv).
 @Test func matcherPrecisionAndRecallOnLabelledLines() throws {

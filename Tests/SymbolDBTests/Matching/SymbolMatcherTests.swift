@@ -1,5 +1,5 @@
-import Testing
 @testable import SymbolDB
+import Testing
 
 private func ids(_ matches: [SymbolMatch]) -> [String] { matches.map(\.symbolID) }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 @testable import SymbolDB
+import Testing
 
 // Latin-script rendering context rules: renderings.<tag>.not-before / not-after / not-within.
 

@@ -1,7 +1,7 @@
 import Foundation
+@testable import SymbolDB
 import Testing
 import TextServices
-@testable import SymbolDB
 
 @Suite struct TBXImportTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

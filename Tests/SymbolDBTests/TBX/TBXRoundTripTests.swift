@@ -1,7 +1,7 @@
 import Foundation
+@testable import SymbolDB
 import Testing
 import TextServices
-@testable import SymbolDB
 
 /// The shipped glossaries, exported to TBX-Basic and imported back.
 @Suite struct TBXRoundTripTests {

@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import SymbolDB
 
 /// `glossary`: makes a target track use the region's approved renderings of cultural symbols.
@@ -41,8 +43,7 @@ public struct GlossaryStep: LocalizeStep {
     }
 
     public func apply(_ track: Track, in context: LocalizeContext) -> StepResult {
-        let primary = String(context.region.language.lowercased().split(separator: "-").first ?? "")
-        guard !context.symbols.isEmpty, !["zh", "cmn", "yue", "lzh"].contains(primary) else {
+        guard !context.symbols.isEmpty, !context.region.isChinese else {
             return StepResult(track: track)
         }
         let matchers = self.matchers ?? SymbolMatchers.shared(for: context.symbols)
@@ -64,7 +65,7 @@ struct GlossaryRun {
     var track: Track
     var changes: [Change] = []
     /// Region renderings by symbol id (symbols without any are absent).
-    let terms: [String: RegionRenderings]
+    let terms: [String: ResolvedRenderings]
     /// For each target cue: the symbols of its aligned source cues; nil without a source or aligned cue.
     var evidence: [Set<String>?]
     /// Source symbols per source cue, and the alignment, when there is a source.
@@ -82,9 +83,9 @@ struct GlossaryRun {
         self.context = context
         self.target = target
         self.chinese = chinese
-        var terms: [String: RegionRenderings] = [:]
+        var terms: [String: ResolvedRenderings] = [:]
         for (id, symbol) in context.symbols {
-            if let r = RegionRenderings(symbol: symbol, region: context.region), !r.isEmpty { terms[id] = r }
+            if let r = context.region.renderings(of: symbol), !r.isEmpty { terms[id] = r }
         }
         self.terms = terms
         self.metrics = TextMetrics(counting: context.region.limits.charCounting)
@@ -103,7 +104,7 @@ struct GlossaryRun {
         for cue in track.cues {
             for m in target.matches(in: cue.text.plainText) where m.formKind == .rendering {
                 if terms[m.symbolID]?.status(of: m.form) == .preferred, let p = terms[m.symbolID]?.preferred.first(where: {
-                    RegionRenderings.fold($0) == RegionRenderings.fold(m.form) }) {
+                    ResolvedRenderings.fold($0) == ResolvedRenderings.fold(m.form) }) {
                     used[m.symbolID, default: []].insert(p)
                 }
             }
@@ -207,7 +208,7 @@ struct GlossaryRun {
         return .replace(symbol: chosen.symbolID, with: preferred, reason: reason)
     }
 
-    func choosePreferred(_ id: String, _ r: RegionRenderings) -> String? {
+    func choosePreferred(_ id: String, _ r: ResolvedRenderings) -> String? {
         if r.preferred.count == 1 { return r.preferred[0] }
         let inUse = r.preferred.filter { used[id]?.contains($0) == true }
         return inUse.count == 1 ? inUse[0] : nil
@@ -293,27 +294,28 @@ struct GlossaryRun {
             if !trimmed.isEmpty && trimmed.count <= 32 { return trimmed }
             break
         }
-        return terms[id]?.admitted.first { RegionRenderings.fold($0) != RegionRenderings.fold(shown) }
+        return terms[id]?.admitted.first { ResolvedRenderings.fold($0) != ResolvedRenderings.fold(shown) }
     }
 
-    /// Whether text fits the region's lines once re-flowed (greedy, at spaces) and its reading speed.
+    /// Whether text fits the region's limits (lines and reading speed) once re-flowed greedily at spaces.
     func fits(_ text: String, duration: Duration) -> Bool {
         let limits = context.lineLimits
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        var lines = words.isEmpty ? 0 : 1
-        var current = 0.0
-        for word in words {
+        var lines: [String] = []
+        var current = "", currentLength = 0.0
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let length = metrics.length(word)
-            if length > Double(limits.maxCharsPerLine) { return false }
-            if current == 0 { current = length } else if current + 1 + length <= Double(limits.maxCharsPerLine) {
-                current += 1 + length
+            if current.isEmpty {
+                current = String(word); currentLength = length
+            } else if currentLength + 1 + length <= Double(limits.maxCharsPerLine) {
+                current += " " + word; currentLength += 1 + length
             } else {
-                lines += 1
-                current = length
+                lines.append(current)
+                current = String(word); currentLength = length
             }
         }
-        guard lines <= limits.maxLines else { return false }
-        return metrics.charactersPerSecond(text, duration: duration) <= context.region.limits.maxCharsPerSecond
+        if !current.isEmpty { lines.append(current) }
+        return context.region.limits.violations(ofText: lines.joined(separator: "\n"), duration: duration,
+                                                orientation: context.orientation).isEmpty
     }
 
     // MARK: Missing renderings

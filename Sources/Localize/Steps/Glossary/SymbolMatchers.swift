@@ -1,4 +1,6 @@
 import Foundation
+import Regions
+import Subtitles
 import SymbolDB
 
 /// The matchers for one symbol set, built on first use and shared by every file of a run.

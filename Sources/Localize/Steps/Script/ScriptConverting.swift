@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import TextServices
 
 /// Converts Chinese text between scripts by phrase (Simplified ↔ Traditional, with regional vocabulary).
@@ -31,8 +33,7 @@ public enum ScriptConversion: String, Hashable, Sendable, CaseIterable {
     /// nil for regions that are not Chinese.
     public static func forRegion(_ region: RegionProfile, inputLanguage: String? = nil) -> ScriptConversion? {
         let tag = region.tag.lowercased()
-        let primary = String(region.language.lowercased().split(separator: "-").first ?? "")
-        guard ["zh", "cmn", "yue"].contains(primary) || tag.hasPrefix("zh") else { return nil }
+        guard region.isChinese || LanguageTag.isChinese(region.tag) else { return nil }
         let script = region.script.lowercased()
         let parts = Set(tag.split(separator: "-").map(String.init))
         if script == "hant" || parts.contains("hant") {

@@ -1,3 +1,5 @@
+import Regions
+import Subtitles
 import SymbolDB
 import TextServices
 
