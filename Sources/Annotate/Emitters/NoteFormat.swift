@@ -1,3 +1,5 @@
+import Subtitles
+
 /// The sidecar formats `annotate` writes.
 public enum NoteFormat: String, CaseIterable, Hashable, Sendable {
     /// WebVTT `kind="metadata"` track, one JSON object per cue.
@@ -40,19 +42,7 @@ public enum NoteFormat: String, CaseIterable, Hashable, Sendable {
 
     /// The episode name of an input file: its name without extension and language suffix
     /// (`ep01.en.srt` → `ep01`, `ep01.zh-Hans.srt` → `ep01`, `ep01.srt` → `ep01`).
-    public static func episodeName(fileName: String) -> String {
-        var parts = fileName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count > 1 { parts.removeLast() }
-        if parts.count > 1, let last = parts.last, looksLikeLanguageTag(last) { parts.removeLast() }
-        return parts.joined(separator: ".")
-    }
-
-    static func looksLikeLanguageTag(_ s: String) -> Bool {
-        let subtags = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let primary = subtags.first, (2...3).contains(primary.count),
-              primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return subtags.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
+    public static func episodeName(fileName: String) -> String { EpisodeNaming.episodeKey(fileName) }
 }
 
 /// Renders a plan as the text of one sidecar file.

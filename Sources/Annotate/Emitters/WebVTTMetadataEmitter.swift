@@ -3,27 +3,24 @@ import Regions
 import Subtitles
 
 /// WebVTT `kind="metadata"` track: one cue per note whose payload is a single-line JSON object, as HTML5
-/// players (video.js, Shaka, hls.js) deliver custom cue data to their UI.
+/// players (video.js, Shaka, hls.js) deliver custom cue data to their UI. Written through the WebVTT codec;
+/// payloads hold no raw `&`, `<` or `>` (``JSONText`` escapes them), so the codec's escaping leaves them intact.
 public struct WebVTTMetadataEmitter: NoteEmitter {
     public init() {}
     public var format: NoteFormat { .vtt }
 
-    public func render(_ plan: AnnotationPlan) -> String {
-        var out = "WEBVTT\n\n"
-        out += "NOTE\n"
-        out += WebVTTText.noteLine("kind=metadata: cultural pop-up notes for \(plan.region), episode \(plan.episode).") + "\n"
-        out += "Each cue payload is one JSON object: symbol, term, matched, gloss, analogy, frame, category,\n"
-        out += "context, lang, position, status (see schemas/annotations.schema.json). Load with <track kind=\"metadata\">.\n\n"
-        out.reserveCapacity(out.utf8.count + plan.notes.count * 400)
-        for (i, note) in plan.notes.enumerated() {
-            out += "note-\(i + 1)\n"
-            out += WebVTTText.timing(note.timing)
-            out += "\n"
-            // JSONText escapes line terminators and `>`: the payload is one line and never holds `-->`.
-            out += note.cuePayload
-            out += "\n\n"
+    public func render(_ plan: AnnotationPlan) throws -> String {
+        var track = Track()
+        track.cues = plan.notes.enumerated().map { i, note in
+            Cue(id: "note-\(i + 1)", timing: note.timing, text: CueText(plain: note.cuePayload))
         }
-        return out
+        track.setLeadingNote("""
+            NOTE
+            kind=metadata: cultural pop-up notes for \(plan.region), episode \(plan.episode).
+            Each cue payload is one JSON object: symbol, term, matched, gloss, analogy, frame, category,
+            context, lang, position, status (see schemas/annotations.schema.json). Load with <track kind="metadata">.
+            """)
+        return try WebVTTCodec().encode(track, options: EncodeOptions())
     }
 }
 
@@ -36,51 +33,25 @@ public struct WebVTTVisibleEmitter: NoteEmitter {
     public var format: NoteFormat { .vttVisible }
 
     /// Cue settings by screen position.
-    public static func cueSettings(_ position: AnnotationPolicy.ScreenPosition) -> String {
+    public static func cueSettings(_ position: AnnotationPolicy.ScreenPosition) -> [String: String] {
         switch position {
-        case .top: return "line:5% position:50% size:90% align:center"
-        case .bottom: return "line:70% position:50% size:90% align:center"
+        case .top: return ["line": "5%", "position": "50%", "size": "90%", "align": "center"]
+        case .bottom: return ["line": "70%", "position": "50%", "size": "90%", "align": "center"]
         }
     }
 
-    public func render(_ plan: AnnotationPlan) -> String {
-        var out = "WEBVTT\n\n"
-        out += "NOTE\n"
-        out += WebVTTText.noteLine("Cultural notes for \(plan.region), episode \(plan.episode); shown at the top of a 9:16 frame.") + "\n\n"
-        for (i, note) in plan.notes.enumerated() {
-            out += "note-\(i + 1)\n"
-            out += WebVTTText.timing(note.timing) + " " + Self.cueSettings(note.position) + "\n"
-            out += WebVTTText.escape(note.headline) + "\n"
-            if note.showsAnalogy, let analogy = note.analogy { out += WebVTTText.escape(analogy) + "\n" }
-            out += "\n"
-        }
-        return out
+    public func render(_ plan: AnnotationPlan) throws -> String {
+        var track = NotesTrack.make(plan, language: nil) { note in Placement(cueSettings: Self.cueSettings(note.position)) }
+        for i in track.cues.indices { track.cues[i].id = "note-\(i + 1)" }
+        track.setLeadingNote("NOTE\nCultural notes for \(plan.region), episode \(plan.episode); shown at the top of a 9:16 frame.")
+        return try WebVTTCodec().encode(track, options: EncodeOptions())
     }
 }
 
-enum WebVTTText {
-    static func timing(_ span: TimeSpan) -> String {
-        span.start.formatted(separator: ".") + " --> " + span.end.formatted(separator: ".")
-    }
-
-    /// Cue text: `&`, `<`, `>` as character references; line breaks and blank lines become spaces.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\n", "\r", "\u{2028}", "\u{2029}": out += " "
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
-    /// NOTE text on one line with no `-->`.
-    static func noteLine(_ s: String) -> String {
-        escape(s).replacingOccurrences(of: "-->", with: "->")
+extension Track {
+    /// A WebVTT NOTE block before the first cue (or alone, when there are none); the writer sanitises it.
+    mutating func setLeadingNote(_ note: String) {
+        let text = note.replacingOccurrences(of: "-->", with: "->")
+        if cues.isEmpty { extensions["webvtt.trailingNotes"] = text } else { cues[0].extensions["webvtt.notes"] = text }
     }
 }

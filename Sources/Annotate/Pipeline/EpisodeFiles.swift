@@ -1,5 +1,6 @@
 import Foundation
 import TextServices
+import Subtitles
 
 /// How input files map to episodes and series: names, language suffixes and source/target pairing.
 public enum EpisodeFiles {
@@ -17,9 +18,7 @@ public enum EpisodeFiles {
 
     /// The language suffix of a file name (`ep01.en.srt` → `en`, `ep01.srt` → nil).
     public static func language(ofFileName name: String) -> String? {
-        let parts = name.split(separator: ".").map(String.init)
-        guard parts.count >= 3, NoteFormat.looksLikeLanguageTag(parts[parts.count - 2]) else { return nil }
-        return parts[parts.count - 2]
+        EpisodeNaming.languageSuffix(name)
     }
 
     /// Whether a language tag is Chinese.

@@ -36,9 +36,9 @@ public struct PreviewPage: Sendable {
         return (ends.max() ?? 0) + 2000
     }
 
-    public func render() -> String {
-        let metadata = WebVTTMetadataEmitter().render(plan)
-        let subtitleVTT = Self.webVTT(subtitles)
+    public func render() throws -> String {
+        let metadata = try WebVTTMetadataEmitter().render(plan)
+        let subtitleVTT = try Self.webVTT(subtitles)
         let planJSON = "[" + plan.notes.map { n in
             JSONText.object([("symbol", JSONText.quote(n.symbolID)), ("term", JSONText.quote(n.term)),
                              ("start", String(n.start.milliseconds)), ("end", String(n.end.milliseconds))])
@@ -106,14 +106,13 @@ public struct PreviewPage: Sendable {
     }
 
     /// A minimal WebVTT rendering of the subtitle track (plain text, escaped) for the page.
-    static func webVTT(_ track: Track) -> String {
-        var out = "WEBVTT\n\n"
-        for cue in track.cues {
-            let lines = cue.text.lines.map { WebVTTText.escape($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            guard !lines.isEmpty else { continue }
-            out += WebVTTText.timing(cue.timing) + "\n" + lines.joined(separator: "\n") + "\n\n"
+    static func webVTT(_ track: Track) throws -> String {
+        var plain = Track()
+        plain.cues = track.cues.compactMap { cue in
+            let lines = cue.text.lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return lines.isEmpty ? nil : Cue(timing: cue.timing, text: CueText(plain: lines.joined(separator: "\n")))
         }
-        return out
+        return try WebVTTCodec().encode(plain, options: EncodeOptions())
     }
 
     static func escape(_ s: String) -> String {

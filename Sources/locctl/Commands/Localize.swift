@@ -89,7 +89,7 @@ extension LocCtl {
                 // A series directory holds the sources too: a Chinese track of --source DIR is not an input.
                 let sourceFiles = try InputFiles.expand([source], extensions: extensions)
                 files.removeAll { input in
-                    guard SourcePairing.isChinese(input), sourceFiles.contains(where: { Self.samePath($0, input) }) else { return false }
+                    guard EpisodeNaming.isChinese(input.path), sourceFiles.contains(where: { Self.samePath($0, input) }) else { return false }
                     skipped.append(.skipped(reason: "\(input.path) is a Chinese source track"))
                     return true
                 }
@@ -162,7 +162,7 @@ extension LocCtl {
         }
 
         /// The source track for each input: `--source FILE` for a single input, or the file in `--source DIR`
-        /// with the same episode name (see `SourcePairing`).
+        /// with the same episode name (see `EpisodeNaming`).
         private func pairSources(_ files: [URL], extensions: Set<String>) throws -> [URL?] {
             guard let source else { return files.map { _ in nil } }
             var isDir: ObjCBool = false
@@ -175,56 +175,14 @@ extension LocCtl {
             }
             let candidates = try InputFiles.expand([source], extensions: extensions)
             return try files.map { input in
-                guard let match = SourcePairing.source(for: input, among: candidates) else {
-                    throw ValidationError("\(input.path): no Chinese source for episode '\(SourcePairing.episode(of: input).name)' in \(source)")
+                guard let match = EpisodeNaming.source(for: input, among: candidates) else {
+                    throw ValidationError("\(input.path): no Chinese source for episode '\(EpisodeNaming.episodeKey(input.path))' in \(source)")
                 }
                 return match
             }
         }
 
-        static func samePath(_ a: URL, _ b: URL) -> Bool {
-            a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path
-        }
-    }
-}
-
-/// Pairs translated tracks with their Chinese sources by episode name.
-///
-/// A file name is `EPISODE[.LANG].EXT`: `ep01.en.srt` is episode `ep01` in `en`; `ep01.srt` has no
-/// language. A source is a file of the same episode whose language is Chinese (`zh`, `zh-Hans`, `cmn` …)
-/// or not given, and which is not the input itself.
-enum SourcePairing {
-    static func episode(of url: URL) -> (name: String, language: String?) {
-        let stem = url.deletingPathExtension().lastPathComponent
-        let parts = stem.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count >= 2, let last = parts.last, isLanguageTag(last) {
-            return (parts.dropLast().joined(separator: "."), String(last))
-        }
-        return (stem, nil)
-    }
-
-    static func source(for input: URL, among candidates: [URL]) -> URL? {
-        let key = episode(of: input).name
-        let matches = candidates.filter { candidate in
-            let e = episode(of: candidate)
-            guard e.name == key, !LocCtl.Localize.samePath(candidate, input) else { return false }
-            return e.language == nil || isChinese(candidate)
-        }
-        // Prefer an explicitly Chinese file over one without a language.
-        return matches.first { episode(of: $0).language != nil } ?? matches.first
-    }
-
-    /// Whether the file name says the track is Chinese (`ep01.zh.srt`, `ep01.zh-Hans.srt`, `ep01.cmn.srt`).
-    static func isChinese(_ url: URL) -> Bool {
-        guard let language = episode(of: url).language?.lowercased() else { return false }
-        return LanguageTag.isChinese(language)
-    }
-
-    /// `en`, `zh-Hans`, `pt-BR`, `es-419`: 2–3 letters, then subtags of 2–8 letters or digits.
-    static func isLanguageTag(_ s: Substring) -> Bool {
-        let subtags = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = subtags.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return subtags.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        static func samePath(_ a: URL, _ b: URL) -> Bool { EpisodeNaming.samePath(a, b) }
     }
 }
 

@@ -51,7 +51,7 @@ extension LocCtl {
             let plan = annotator.planner(for: profile).plan(episode: episode.name, occurrences: annotator.occurrences(tracks))
             let page = URL(fileURLWithPath: output)
             let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
-            let html = PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
+            let html = try PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
             try AtomicFile.write(html, to: page)
             print("\(page.path): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s") for \(profile.tag)")
         }

@@ -21,7 +21,7 @@ import Testing
 
     @Test func webVTTMetadataHasHeaderAndOneJSONObjectPerCue() throws {
         let plan = Self.hostilePlan()
-        let text = WebVTTMetadataEmitter().render(plan)
+        let text = try WebVTTMetadataEmitter().render(plan)
         #expect(text.hasPrefix("WEBVTT\n"))
         #expect(text.contains("kind=metadata"))
         let blocks = text.components(separatedBy: "\n\n").filter { $0.contains("-->") }
@@ -42,8 +42,8 @@ import Testing
         #expect(first["position"] as? String == "top")
     }
 
-    @Test func visibleWebVTTUsesPerCueSettingsAndEscapesText() {
-        let text = WebVTTVisibleEmitter().render(Self.hostilePlan())
+    @Test func visibleWebVTTUsesPerCueSettingsAndEscapesText() throws {
+        let text = try WebVTTVisibleEmitter().render(Self.hostilePlan())
         #expect(text.hasPrefix("WEBVTT\n"))
         #expect(!text.contains("REGION"))
         #expect(text.contains("00:00:01.000 --> 00:00:03.875 line:5% position:50% size:90% align:center\n"))

@@ -56,14 +56,14 @@ import Testing
     @Test func previewPageEmbedsTracksAndEscapesText() throws {
         let plan = EmitterTests.hostilePlan()
         let subtitles = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "<script>x</script> & more")], language: "en")
-        let html = PreviewPage(plan: plan, subtitles: subtitles).render()
+        let html = try PreviewPage(plan: plan, subtitles: subtitles).render()
         #expect(html.contains("<track id=\"notes\" kind=\"metadata\""))
         #expect(html.contains("<track id=\"subs\" kind=\"subtitles\""))
         #expect(html.contains("data:text/vtt;charset=utf-8;base64,"))
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<script>x"))
         #expect(!html.contains("http:") && !html.contains("https:"))   // nothing to fetch: works offline
-        let withVideo = PreviewPage(plan: plan, subtitles: subtitles, videoPath: "../video/ep 01.mp4").render()
+        let withVideo = try PreviewPage(plan: plan, subtitles: subtitles, videoPath: "../video/ep 01.mp4").render()
         #expect(withVideo.contains("src=\"../video/ep%2001.mp4\""))
     }
 }

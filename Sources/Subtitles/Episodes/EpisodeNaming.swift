@@ -1,5 +1,6 @@
 import Foundation
 import TextServices
+import TextServices
 
 /// Pairs target and source files of a series by file name.
 ///
@@ -57,6 +58,26 @@ public enum EpisodeNaming {
             return (target, source)
         }
         return (pairs, sources.filter { !used.contains($0) })
+    }
+
+    /// The Chinese source for `input` among `candidates`: a file of the same episode key whose language suffix is
+    /// Chinese or absent, never `input` itself; an explicitly Chinese file wins over one without a language.
+    public static func source(for input: URL, among candidates: [URL]) -> URL? {
+        let key = episodeKey(input.path)
+        let matches = candidates.filter { candidate in
+            episodeKey(candidate.path) == key && !samePath(candidate, input) && isSourceCandidate(candidate.path)
+        }
+        return matches.first { languageSuffix($0.path) != nil } ?? matches.first
+    }
+
+    /// Whether the file name says the track is Chinese (`ep01.zh.srt`, `ep01.zh-Hans.srt`, `ep01.cmn.srt`).
+    public static func isChinese(_ path: String) -> Bool {
+        languageSuffix(path).map(LanguageTag.isChinese) ?? false
+    }
+
+    /// Whether two URLs name the same file (standardized, symlinks resolved).
+    public static func samePath(_ a: URL, _ b: URL) -> Bool {
+        a.standardizedFileURL.resolvingSymlinksInPath().path == b.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Orders `ep2` before `ep10`.
