@@ -93,3 +93,11 @@ public enum GlossaryLocatorError: Error, Hashable, Sendable, CustomStringConvert
         }
     }
 }
+
+/// The data directories shipped with locctl, for library callers (`$LOCCTL_GLOSSARIES` / `$LOCCTL_REGIONS`, else
+/// the nearest `glossaries/` or `regions/` above the current directory or the executable).
+public enum BundledData {
+    public static func directory(_ kind: DataDirectory) throws -> URL {
+        try DataDirectoryLocator(kind).locate()
+    }
+}
