@@ -78,18 +78,18 @@ import Testing
         #expect(html.stdout.range(of: #"(src|href)\s*=\s*["']?https?:"#, options: .regularExpression) == nil, "self-contained")
     }
 
-    @Test func usageAndInputErrorsExit2() throws {
+    @Test func usageErrorsExit64LikeEveryCommand() throws {
         let unknown = try CLIRunner.run(["audit", en, "--region", "xx-YY"])
-        #expect(unknown.status == 2)
+        #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("error: unknown region 'xx-YY'"))
         let noTrack = try CLIRunner.run(["audit"])
-        #expect(noTrack.status == 2)
+        #expect(noTrack.status == 64)
         #expect(noTrack.stderr.contains("give at least one TRACK"))
         let noRegion = try CLIRunner.run(["audit", en])
-        #expect(noRegion.status == 2)
+        #expect(noRegion.status == 64)
         #expect(noRegion.stderr.contains("give --region TAG"))
         let missing = try CLIRunner.run(["audit", "/nonexistent/ep07.en.srt", "--region", "en-US"])
-        #expect(missing.status == 2)
+        #expect(missing.status == 64)
         #expect(missing.stderr.contains("/nonexistent/ep07.en.srt"))
     }
 
@@ -111,7 +111,7 @@ import Testing
 
         #expect(try CLIRunner.run(["audit", "glossary", "--region", "th-TH", "--fail-on", "warning"]).status == 1)
         let usage = try CLIRunner.run(["audit", "glossary", "--regions", "some"])
-        #expect(usage.status == 2)
+        #expect(usage.status == 64)
         #expect(usage.stderr.contains("--regions takes 'all'"))
     }
 

@@ -46,8 +46,7 @@ extension LocCtl {
         @Flag(name: .customLong("reviewed-only"), help: "Leave out notes from draft glossary entries.")
         var reviewedOnly = false
 
-        @Option(name: .customLong("regions-dir"), help: "Region profiles directory (default: $LOCCTL_REGIONS or the nearest regions/).")
-        var regionsDir: String?
+        @OptionGroup var regionData: RegionOptions
 
         @OptionGroup var glossary: GlossaryOptions
 
@@ -73,7 +72,7 @@ extension LocCtl {
 
         private func execute() throws {
             let formats = try self.formats()
-            let profiles = try Resources.regions(named: allRegions != nil ? ["all"] : region.flatMap { $0.split(separator: ",").map(String.init) }, directory: regionsDir)
+            let profiles = try Resources.regions(named: allRegions != nil ? ["all"] : region.flatMap { $0.split(separator: ",").map(String.init) }, directory: regionData.regionsDirectory)
             let store = try glossary.openStore()
             if store.allSymbols.isEmpty { printError("warning: \(store.glossaryDirectory.path) has no symbols; no notes will be planned") }
             let episodes = try AnnotateInputs.episodes(tracks: tracks, source: source)

@@ -39,9 +39,12 @@ struct AuditGlossary: ParsableCommand {
     @OptionGroup var profiles: RegionOptions
     @OptionGroup var glossary: GlossaryOptions
 
+    func validate() throws {
+        if let regions, regions.lowercased() != "all" { throw ValidationError("--regions takes 'all' (or use --region TAG)") }
+        guard regions != nil || !region.isEmpty else { throw ValidationError("give --region TAG or --regions all") }
+    }
+
     func run() throws {
-        if let regions, regions.lowercased() != "all" { throw AuditExit.usageError("--regions takes 'all' (or use --region TAG)") }
-        guard regions != nil || !region.isEmpty else { throw AuditExit.usageError("give --region TAG or --regions all") }
         let selected = try profiles.load(tags: regions != nil ? ["all"] : region)
         let symbols = try glossary.auditSymbols()
         let report = GlossaryAudit.run(symbols: symbols, regions: selected)

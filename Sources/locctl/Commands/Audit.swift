@@ -19,8 +19,8 @@ struct Audit: AsyncParsableCommand {
         Series: with directories, episodes are paired by file name: the name without its extension and without \
         a last language-like part (ep01.en.srt ↔ ep01.zh.srt, key ep01).
 
-        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input \
-        errors (unknown region, unreadable track). See docs/audit.md.
+        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 a track could not be \
+        read; 64 usage errors (no track, unknown region, missing file), as for every locctl command. See docs/audit.md.
         """,
         subcommands: [AuditTracks.self, AuditGlossary.self, AuditRulesList.self],
         defaultSubcommand: AuditTracks.self
@@ -39,68 +39,18 @@ extension ReportFormat: ExpressibleByArgument {}
 enum AuditExit {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
-    static let usage: Int32 = 2
+    /// A track or the report could not be read or written (the report still covers what could be read).
+    static let input: Int32 = 2
+    /// Usage errors, as for every locctl command (EX_USAGE).
+    static let usage: Int32 = 64
 
-    /// Prints `message` to stderr and exits with the usage/input code.
+    /// Prints `message` to stderr and exits with the usage code.
     static func usageError(_ message: String) -> ExitCode {
         printError("error: \(message)")
         return ExitCode(usage)
     }
 }
 
-/// Region profiles, shared by the audit commands.
-struct RegionOptions: ParsableArguments {
-    @Option(name: .customLong("regions-dir"), help: ArgumentHelp(
-        "Read region profiles from this directory.",
-        discussion: "Default: $LOCCTL_REGIONS, else the nearest regions/ (with a README.md) above the current directory or the executable.",
-        valueName: "dir"))
-    var regionsDirectory: String?
-
-    func loadAll() throws -> [RegionProfile] {
-        do {
-            return try Resources.regions(regionsDirectory)
-        } catch {
-            throw AuditExit.usageError("\(error)")
-        }
-    }
-
-    func load(tags: [String]) throws -> [RegionProfile] {
-        do { return try Resources.select(tags, from: loadAll()) } catch let error as UnknownRegion {
-            throw AuditExit.usageError("\(error)")
-        }
-    }
-}
-
-extension GlossaryOptions {
-    /// Every symbol, or exit 2 with the reason.
-    func auditSymbols() throws -> [Symbol] {
-        do {
-            let directory = try GlossaryLocator(explicitDirectory: glossary).locate()
-            return try SymbolStore.open(glossaryDirectory: directory).allSymbols
-        } catch {
-            throw AuditExit.usageError("\(error)")
-        }
-    }
-}
-
-/// Whether to colour text written to standard output.
-func wantsColor(format: String, output: String?) -> Bool {
-    format == "text" && output == nil && isatty(STDOUT_FILENO) != 0
-        && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-}
-
-/// Writes a report to a file (atomically) or standard output.
-func emit(_ text: String, to output: String?) throws {
-    if let output, output != "-" {
-        do { try AtomicFile.write(text, to: URL(fileURLWithPath: output)) } catch {
-            throw AuditExit.usageError("cannot write \(output): \(error)")
-        }
-    } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}
-
-/// `locctl audit TRACK…`: the track and series audit.
 struct AuditTracks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracks",
@@ -111,7 +61,8 @@ struct AuditTracks: ParsableCommand {
         renderings with no source symbol), the region's sensitive terms, glossary coverage of the symbols that \
         occur, and subtitle QC with the region's limits. Run `locctl audit rules` for the list.
 
-        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 usage or input errors.
+        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 a track could not be read; \
+        64 usage errors.
         """
     )
 
@@ -139,9 +90,13 @@ struct AuditTracks: ParsableCommand {
     @OptionGroup var regions: RegionOptions
     @OptionGroup var glossary: GlossaryOptions
 
+    func validate() throws {
+        guard !tracks.isEmpty else { throw ValidationError("give at least one TRACK (file or directory)") }
+        guard region != nil else { throw ValidationError("give --region TAG (e.g. --region en-US)") }
+    }
+
     func run() throws {
-        guard !tracks.isEmpty else { throw AuditExit.usageError("give at least one TRACK (file or directory)") }
-        guard let region else { throw AuditExit.usageError("give --region TAG (e.g. --region en-US)") }
+        let region = self.region!
         let profile = try regions.load(tags: [region])[0]
         let symbols = try glossary.auditSymbols()
 
@@ -187,7 +142,7 @@ struct AuditTracks: ParsableCommand {
         }
         let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context)
         try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
-        if inputErrors > 0 { throw ExitCode(AuditExit.usage) }
+        if inputErrors > 0 { throw ExitCode(AuditExit.input) }
         if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
     }
 }

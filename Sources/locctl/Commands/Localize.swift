@@ -54,8 +54,7 @@ extension LocCtl {
         @Option(name: .customLong("report-file"), help: "Write the change report to this file instead of standard output.")
         var reportFile: String?
 
-        @Option(name: .customLong("regions-dir"), help: "Region profiles directory (default: $LOCCTL_REGIONS or the nearest regions/).")
-        var regionsDir: String?
+        @OptionGroup var regionData: RegionOptions
 
         @OptionGroup var glossary: GlossaryOptions
 
@@ -152,7 +151,7 @@ extension LocCtl {
         }
 
         private func regionProfile() throws -> RegionProfile {
-            try Resources.regions(named: [region], directory: regionsDir)[0]
+            try Resources.regions(named: [region], directory: regionData.regionsDirectory)[0]
         }
 
         private func destination(for input: URL) -> URL {

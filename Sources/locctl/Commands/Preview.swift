@@ -31,15 +31,14 @@ extension LocCtl {
         @Flag(name: .customLong("reviewed-only"), help: "Leave out notes from draft glossary entries.")
         var reviewedOnly = false
 
-        @Option(name: .customLong("regions-dir"), help: "Region profiles directory (default: $LOCCTL_REGIONS or the nearest regions/).")
-        var regionsDir: String?
+        @OptionGroup var regionData: RegionOptions
 
         @OptionGroup var glossary: GlossaryOptions
 
         func run() throws { try reportingUsageErrors(execute) }
 
         private func execute() throws {
-            let profile = try Resources.regions(named: [region], directory: regionsDir)[0]
+            let profile = try Resources.regions(named: [region], directory: regionData.regionsDirectory)[0]
             let store = try glossary.openStore()
             guard let episode = try AnnotateInputs.episodes(tracks: [track], source: source).first else {
                 throw ValidationError("\(track): no subtitle file found.")
