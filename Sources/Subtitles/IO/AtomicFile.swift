@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 /// Writes files so that a reader never sees a half-written one: temp file in the same directory, then rename.
 public enum AtomicFile {
@@ -64,29 +65,27 @@ public enum AtomicFile {
 }
 
 /// Temporary files being written right now, so an interrupted process can remove them.
-public final class TempFiles: @unchecked Sendable {
+public final class TempFiles: Sendable {
     public static let shared = TempFiles()
-    private let lock = NSLock()
-    private var paths = Set<String>()
-    private var closed = false
+    private let state = Locked((paths: Set<String>(), closed: false))
 
     /// Records a temp file about to be created; false once `removeAll()` has run (the process is stopping).
     func register(_ path: String) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard !closed else { return false }
-        paths.insert(path)
-        return true
+        state.withLock { state in
+            guard !state.closed else { return false }
+            state.paths.insert(path)
+            return true
+        }
     }
-    func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+    func unregister(_ path: String) { state.withLock { _ = $0.paths.remove(path) } }
 
     /// Deletes every registered temp file and refuses new ones (called on the way out after a signal).
     /// A writer that is between its temp file and the rename sees its rename fail and reports it.
     public func removeAll() {
-        lock.lock()
-        let all = paths
-        paths.removeAll()
-        closed = true
-        lock.unlock()
+        let all = state.withLock { state in
+            defer { state.paths.removeAll(); state.closed = true }
+            return state.paths
+        }
         for p in all { unlink(p) }
     }
 }

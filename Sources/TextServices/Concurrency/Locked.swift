@@ -5,15 +5,21 @@ import Foundation
 /// Built on `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: ThreadSanitizer intercepts
 /// pthread locks, but not Mutex's futex calls on Linux, so data behind a Mutex is reported as racing.
 public final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
+    private var stored: Value
     private let lock = NSLock()
 
-    public init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { stored = value }
 
     /// Runs `body` with exclusive access to the value.
     public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
-        return try body(&value)
+        return try body(&stored)
     }
+
+    /// A copy of the value.
+    public var value: Value { withLock { $0 } }
+
+    /// Replaces the value.
+    public func set(_ newValue: Value) { withLock { $0 = newValue } }
 }

@@ -3,6 +3,7 @@ import Localize
 import Regions
 import Subtitles
 import Synchronization
+import TextServices
 
 /// Runs one job per input in parallel, shows progress on a terminal, and stops cleanly on SIGINT/SIGTERM.
 struct BatchRunner {
@@ -45,23 +46,20 @@ struct BatchRunner {
     }
 }
 
-/// Thread-safe slot array for results.
-final class ResultBox<T>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { lock.lock(); items[i] = v; lock.unlock() }
-    var all: [T?] { lock.lock(); defer { lock.unlock() }; return items }
+/// One result slot per batch item, filled from worker threads.
+struct ResultBox<T>: Sendable {
+    private let items: Locked<[T?]>
+    init(count: Int) { items = Locked(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ v: T) { items.withLock { $0[i] = v } }
+    var all: [T?] { items.value }
 }
 
 /// A single updating progress line on stderr.
-final class ProgressLine: @unchecked Sendable {
+struct ProgressLine: Sendable {
     private let label: String
     private let total: Int
     private let enabled: Bool
-    private var done = 0
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
+    private let state = Locked((done: 0, lastDraw: Date.distantPast))
 
     init(label: String, total: Int, enabled: Bool) {
         self.label = label
@@ -70,10 +68,15 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func advance(_ name: String) {
-        lock.lock(); defer { lock.unlock() }
-        done += 1
-        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
-        lastDraw = Date()
+        state.withLock { state in
+            state.done += 1
+            guard enabled, Date().timeIntervalSince(state.lastDraw) > 0.1 || state.done == total else { return }
+            state.lastDraw = Date()
+            draw(done: state.done, name: name)
+        }
+    }
+
+    private func draw(done: Int, name: String) {
         let width = 24
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)

@@ -5,6 +5,7 @@ import Localize
 import Regions
 import Subtitles
 import SymbolDB
+import TextServices
 
 extension LocCtl {
     /// `locctl annotate`: per-region pop-up cultural notes as sidecar cue files.
@@ -120,19 +121,11 @@ extension LocCtl {
 enum AnnotateInputs {
     static let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
 
-    final class Slot<T: Sendable>: @unchecked Sendable {
-        private var stored: T
-        private let lock = NSLock()
-        init(_ value: T) { stored = value }
-        var value: T { lock.lock(); defer { lock.unlock() }; return stored }
-        func set(_ v: T) { lock.lock(); stored = v; lock.unlock() }
-    }
-
     struct Loaded: Sendable {
         var episode: EpisodeFiles.Episode
         var tracks: EpisodeTracks?
         var error: String?
-        var occurrences = Slot<[SymbolOccurrence]>([])
+        var occurrences = Locked<[SymbolOccurrence]>([])
     }
 
     static func episodes(tracks: [String], source: String?) throws -> [EpisodeFiles.Episode] {

@@ -26,8 +26,8 @@ extension LocCtl {
         @Option(name: .customLong("out-dir"), help: "Directory for outputs (many inputs; created if missing).")
         var outDir: String?
 
-        @Option(help: "Output format: \(SubtitleFormats.writable.joined(separator: ", ")). Default: from -o's extension.")
-        var to: String?
+        @Option(help: "Output format. Default: from -o's extension.")
+        var to: OutputFormat?
 
         @Option(help: "Input format, when neither the extension nor the content tells it.")
         var from: String?
@@ -47,9 +47,6 @@ extension LocCtl {
         func validate() throws {
             if output != nil && outDir != nil { throw ValidationError("Use either -o or --out-dir, not both.") }
             if output == nil && outDir == nil { throw ValidationError("Name an output with -o FILE or --out-dir DIR.") }
-            if let to, SubtitleFormats.codec(named: to)?.canEncode != true {
-                throw ValidationError("Unknown output format '\(to)'. Choose one of: \(SubtitleFormats.writable.joined(separator: ", ")).")
-            }
             if output == nil, to == nil { throw ValidationError("--out-dir needs --to FORMAT.") }
         }
 
@@ -100,13 +97,13 @@ extension LocCtl {
         private func destination(for input: URL) throws -> (URL, String) {
             if let output {
                 let url = URL(fileURLWithPath: output)
-                let format = to ?? url.pathExtension
+                let format = to?.identifier ?? url.pathExtension
                 guard SubtitleFormats.codec(named: format)?.canEncode == true else {
                     throw ValidationError("Cannot tell the output format from '\(output)'; add --to.")
                 }
                 return (url, format)
             }
-            let format = to!
+            let format = to!.identifier
             let ext = SubtitleFormats.codec(named: format)!.extensions[0]
             let dir = URL(fileURLWithPath: outDir!)
             return (dir.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext), format)
