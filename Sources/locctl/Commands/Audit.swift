@@ -6,25 +6,27 @@ import Regions
 import Subtitles
 import SymbolDB
 
-/// `locctl audit …`: region-specific glossary audits and subtitle QC, for people and for CI.
-struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "Audit translated tracks against a region's glossary, sensitivities and subtitle limits.",
-        discussion: """
-        locctl audit TRACK… --region R [--source ZH_TRACK…]   audit tracks or a series directory (default)
-        locctl audit glossary --region R | --regions all       what the glossary lacks for a region
-        locctl audit rules                                     list every rule
+extension LocCtl {
+    /// `locctl audit …`: region-specific glossary audits and subtitle QC, for people and for CI.
+    struct Audit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "audit",
+            abstract: "Audit translated tracks against a region's glossary, sensitivities and subtitle limits.",
+            discussion: """
+            locctl audit TRACK… --region R [--source ZH_TRACK…]   audit tracks or a series directory (default)
+            locctl audit glossary --region R | --regions all       what the glossary lacks for a region
+            locctl audit rules                                     list every rule
 
-        Series: with directories, episodes are paired by file name: the name without its extension and without \
-        a last language-like part (ep01.en.srt ↔ ep01.zh.srt, key ep01).
+            Series: with directories, episodes are paired by file name: the name without its extension and without \
+            a last language-like part (ep01.en.srt ↔ ep01.zh.srt, key ep01).
 
-        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 a track could not be \
-        read; 64 usage errors (no track, unknown region, missing file), as for every locctl command. See docs/audit.md.
-        """,
-        subcommands: [AuditTracks.self, AuditGlossary.self, AuditRulesList.self],
-        defaultSubcommand: AuditTracks.self
-    )
+            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 a track could not be \
+            read; 64 usage errors (no track, unknown region, missing file), as for every locctl command. See docs/audit.md.
+            """,
+            subcommands: [AuditTracks.self, AuditGlossary.self, AuditRulesList.self],
+            defaultSubcommand: AuditTracks.self
+        )
+    }
 }
 
 /// The threshold for a failing exit code.
@@ -51,99 +53,101 @@ enum AuditExit {
     }
 }
 
-struct AuditTracks: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tracks",
-        abstract: "Audit translated tracks (files or series directories) for a region.",
-        discussion: """
-        Checks glossary consistency against the Chinese source aligned by time (preferred/admitted renderings, \
-        deprecated terms, pinyin or Chinese left in, one symbol rendered two ways in an episode or the series, \
-        renderings with no source symbol), the region's sensitive terms, glossary coverage of the symbols that \
-        occur, and subtitle QC with the region's limits. Run `locctl audit rules` for the list.
+extension LocCtl {
+    struct AuditTracks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tracks",
+            abstract: "Audit translated tracks (files or series directories) for a region.",
+            discussion: """
+            Checks glossary consistency against the Chinese source aligned by time (preferred/admitted renderings, \
+            deprecated terms, pinyin or Chinese left in, one symbol rendered two ways in an episode or the series, \
+            renderings with no source symbol), the region's sensitive terms, glossary coverage of the symbols that \
+            occur, and subtitle QC with the region's limits. Run `locctl audit rules` for the list.
 
-        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 a track could not be read; \
-        64 usage errors.
-        """
-    )
+            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 a track could not be read; \
+            64 usage errors.
+            """
+        )
 
-    @Argument(help: "Target tracks or directories of tracks (a series).")
-    var tracks: [String] = []
+        @Argument(help: "Target tracks or directories of tracks (a series).")
+        var tracks: [String] = []
 
-    @Option(name: .long, help: "Region tag whose profile and glossary language apply (e.g. en-US, th-TH).")
-    var region: String?
+        @Option(name: .long, help: "Region tag whose profile and glossary language apply (e.g. en-US, th-TH).")
+        var region: String?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Chinese source tracks or directories, paired with the targets by episode name.")
-    var source: [String] = []
+        @Option(name: .long, parsing: .upToNextOption, help: "Chinese source tracks or directories, paired with the targets by episode name.")
+        var source: [String] = []
 
-    @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .text
+        @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: ReportFormat = .text
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
+        @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+        var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, note, never.")
-    var failOn: FailOn = .error
+        @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, note, never.")
+        var failOn: FailOn = .error
 
-    @Option(name: .long, help: "Line limits to apply: vertical (9:16) or landscape (16:9).")
-    var orientation: Orientation = .vertical
+        @Option(name: .long, help: "Line limits to apply: vertical (9:16) or landscape (16:9).")
+        var orientation: Orientation = .vertical
 
-    @OptionGroup var regions: RegionOptions
-    @OptionGroup var glossary: GlossaryOptions
+        @OptionGroup var regions: RegionOptions
+        @OptionGroup var glossary: GlossaryOptions
 
-    func validate() throws {
-        guard !tracks.isEmpty else { throw ValidationError("give at least one TRACK (file or directory)") }
-        guard region != nil else { throw ValidationError("give --region TAG (e.g. --region en-US)") }
-    }
-
-    func run() throws {
-        let region = self.region!
-        let profile = try regions.load(tags: [region])[0]
-        let symbols = try glossary.auditSymbols()
-
-        let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
-        let sourceFiles: [URL]
-        var targetFiles: [URL]
-        do {
-            // A directory given as --source may also hold the translations: keep Chinese (or unlabelled) files.
-            sourceFiles = try InputFiles.expand(source, extensions: extensions).filter { EpisodeNaming.isSourceCandidate($0.path) }
-            targetFiles = try InputFiles.expand(tracks, extensions: extensions)
-        } catch {
-            throw AuditExit.usageError("\(error)")
-        }
-        let sourcePaths = Set(sourceFiles.map { $0.standardizedFileURL.path })
-        targetFiles.removeAll { sourcePaths.contains($0.standardizedFileURL.path) }
-        guard !targetFiles.isEmpty else { throw AuditExit.usageError("no subtitle files among the TRACK arguments") }
-
-        let (pairs, unpaired) = EpisodeNaming.pair(targets: targetFiles.map(\.relativePath), sources: sourceFiles.map(\.relativePath))
-        if !source.isEmpty {
-            for pair in pairs where pair.source == nil { printError("warning: no source track for \(pair.target); glossary checks against the source are skipped") }
-            for s in unpaired { printError("warning: source \(s) matches no target") }
+        func validate() throws {
+            guard !tracks.isEmpty else { throw ValidationError("give at least one TRACK (file or directory)") }
+            guard region != nil else { throw ValidationError("give --region TAG (e.g. --region en-US)") }
         }
 
-        let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
-        let results = ResultBox<EpisodeResult>(count: pairs.count)
-        let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
-        let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
+        func run() throws {
+            let region = self.region!
+            let profile = try regions.load(tags: [region])[0]
+            let symbols = try glossary.auditSymbols()
+
+            let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
+            let sourceFiles: [URL]
+            var targetFiles: [URL]
             do {
-                let target = try LoadedTrack(path: pair.target)
-                let source = try pair.source.map { try LoadedTrack(path: $0) }
-                let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
-                                         targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
-                results.set(pair.index, auditor.audit(input))
-                return .done(message: nil)
+                // A directory given as --source may also hold the translations: keep Chinese (or unlabelled) files.
+                sourceFiles = try InputFiles.expand(source, extensions: extensions).filter { EpisodeNaming.isSourceCandidate($0.path) }
+                targetFiles = try InputFiles.expand(tracks, extensions: extensions)
             } catch {
-                return .failed(message: "\(error)")
+                throw AuditExit.usageError("\(error)")
             }
+            let sourcePaths = Set(sourceFiles.map { $0.standardizedFileURL.path })
+            targetFiles.removeAll { sourcePaths.contains($0.standardizedFileURL.path) }
+            guard !targetFiles.isEmpty else { throw AuditExit.usageError("no subtitle files among the TRACK arguments") }
+
+            let (pairs, unpaired) = EpisodeNaming.pair(targets: targetFiles.map(\.relativePath), sources: sourceFiles.map(\.relativePath))
+            if !source.isEmpty {
+                for pair in pairs where pair.source == nil { printError("warning: no source track for \(pair.target); glossary checks against the source are skipped") }
+                for s in unpaired { printError("warning: source \(s) matches no target") }
+            }
+
+            let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
+            let results = ResultBox<EpisodeResult>(count: pairs.count)
+            let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
+            let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
+                do {
+                    let target = try LoadedTrack(path: pair.target)
+                    let source = try pair.source.map { try LoadedTrack(path: $0) }
+                    let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
+                                             targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
+                    results.set(pair.index, auditor.audit(input))
+                    return .done(message: nil)
+                } catch {
+                    return .failed(message: "\(error)")
+                }
+            }
+            var inputErrors = 0
+            for case let .failed(message) in outcomes {
+                inputErrors += 1
+                printError("error: \(message)")
+            }
+            let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context)
+            try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
+            if inputErrors > 0 { throw ExitCode(AuditExit.input) }
+            if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
         }
-        var inputErrors = 0
-        for case let .failed(message) in outcomes {
-            inputErrors += 1
-            printError("error: \(message)")
-        }
-        let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context)
-        try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
-        if inputErrors > 0 { throw ExitCode(AuditExit.input) }
-        if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
     }
 }
 
@@ -170,25 +174,27 @@ private struct LoadedTrack {
     }
 }
 
-/// `locctl audit rules`: every rule with its family, default severity and description.
-struct AuditRulesList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every audit rule.")
+extension LocCtl {
+    /// `locctl audit rules`: every rule with its family, default severity and description.
+    struct AuditRulesList: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every audit rule.")
 
-    @Flag(name: .long, help: "Print the rules as JSON.")
-    var json = false
+        @Flag(name: .long, help: "Print the rules as JSON.")
+        var json = false
 
-    func run() throws {
-        if json {
-            let items = AuditRules.all.map { ["id": $0.id, "family": $0.family.rawValue, "severity": $0.defaultSeverity.rawValue, "summary": $0.summary, "help": $0.help] }
-            let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
-            return
-        }
-        let width = AuditRules.all.map(\.id.count).max() ?? 0
-        for rule in AuditRules.all {
-            let pad = String(repeating: " ", count: width - rule.id.count)
-            let severity = rule.defaultSeverity.rawValue + String(repeating: " ", count: 7 - rule.defaultSeverity.rawValue.count)
-            print("\(rule.id)\(pad)  \(severity)  \(rule.summary)")
+        func run() throws {
+            if json {
+                let items = AuditRules.all.map { ["id": $0.id, "family": $0.family.rawValue, "severity": $0.defaultSeverity.rawValue, "summary": $0.summary, "help": $0.help] }
+                let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            let width = AuditRules.all.map(\.id.count).max() ?? 0
+            for rule in AuditRules.all {
+                let pad = String(repeating: " ", count: width - rule.id.count)
+                let severity = rule.defaultSeverity.rawValue + String(repeating: " ", count: 7 - rule.defaultSeverity.rawValue.count)
+                print("\(rule.id)\(pad)  \(severity)  \(rule.summary)")
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SymbolDB
 
-extension Symbols {
+extension LocCtl.Symbols {
     /// `locctl symbols list`.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List symbols, one per line: id, category, headword, English term.")

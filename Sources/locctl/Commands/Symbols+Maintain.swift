@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SymbolDB
 
-extension Symbols {
+extension LocCtl.Symbols {
     /// `locctl symbols lint`.
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import SymbolDB
 
-/// `locctl symbols …`: the cultural symbol database.
-struct Symbols: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "symbols",
-        abstract: "Search, show, lint, build, import and export the cultural symbol database.",
-        subcommands: [
-            List.self, Show.self, Search.self, SymbolsMatch.self, Lint.self, Build.self, Import.self, Export.self,
-        ]
-    )
+extension LocCtl {
+    /// `locctl symbols …`: the cultural symbol database.
+    struct Symbols: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "symbols",
+            abstract: "Search, show, lint, build, import and export the cultural symbol database.",
+            subcommands: [
+                List.self, Show.self, Search.self, SymbolsMatch.self, Lint.self, Build.self, Import.self, Export.self,
+            ]
+        )
+    }
 }
 
 /// Writes a line to standard error.
