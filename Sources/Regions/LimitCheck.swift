@@ -15,7 +15,7 @@ public enum LimitViolation: Hashable, Sendable {
 extension SubtitleLimits {
     /// The line and reading-speed limits `text` breaks over `duration` (nil: lines only), in the region's counting
     /// and for `orientation`: THE limit check that wrapping, the glossary step and the audit share.
-    public func violations(ofText text: String, duration: Duration?, orientation: Orientation = .vertical) -> [LimitViolation] {
+    public func violations(ofText text: String, duration: TimeLength?, orientation: Orientation = .vertical) -> [LimitViolation] {
         let metrics = TextMetrics(counting: charCounting)
         let lineLimits = lines(for: orientation)
         var found: [LimitViolation] = []

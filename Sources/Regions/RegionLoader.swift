@@ -192,7 +192,7 @@ private struct NodeReader {
         let balance = enumValue(m, "line-balance", in: node, as: LineBalance.self)
         guard let vertical, let landscape, let cps, let counting, let minD, let maxD, let gap, let rate, let balance else { return nil }
         return SubtitleLimits(vertical: vertical, landscape: landscape, maxCharsPerSecond: cps, charCounting: counting,
-                              minDuration: Duration(milliseconds: Int64(minD)), maxDuration: Duration(milliseconds: Int64(maxD)),
+                              minDuration: TimeLength(milliseconds: Int64(minD)), maxDuration: TimeLength(milliseconds: Int64(maxD)),
                               minGapFrames: gap, frameRate: rate, lineBalance: balance)
     }
 
@@ -206,7 +206,7 @@ private struct NodeReader {
         let display = int(m, "min-display-ms", in: node, range: 500...15_000)
         guard let perMinute, let occurrence, let context, let position, let display else { return nil }
         return AnnotationPolicy(maxPerMinute: perMinute, occurrence: occurrence, minContext: context, position: position,
-                                minDisplay: Duration(milliseconds: Int64(display)))
+                                minDisplay: TimeLength(milliseconds: Int64(display)))
     }
 
     mutating func sensitiveTerms(_ node: Node?) -> [SensitiveTerm] {

@@ -85,14 +85,14 @@ public struct SubtitleLimits: Hashable, Sendable {
     public var landscape: LineLimits
     public var maxCharsPerSecond: Double
     public var charCounting: CharCounting
-    public var minDuration: Duration
-    public var maxDuration: Duration
+    public var minDuration: TimeLength
+    public var maxDuration: TimeLength
     public var minGapFrames: Int
     public var frameRate: FrameRate
     public var lineBalance: LineBalance
 
     public init(vertical: LineLimits, landscape: LineLimits, maxCharsPerSecond: Double, charCounting: CharCounting,
-                minDuration: Duration, maxDuration: Duration, minGapFrames: Int, frameRate: FrameRate, lineBalance: LineBalance) {
+                minDuration: TimeLength, maxDuration: TimeLength, minGapFrames: Int, frameRate: FrameRate, lineBalance: LineBalance) {
         self.vertical = vertical
         self.landscape = landscape
         self.maxCharsPerSecond = maxCharsPerSecond
@@ -109,8 +109,8 @@ public struct SubtitleLimits: Hashable, Sendable {
     }
 
     /// Minimum gap between cues in milliseconds at the given frame rate (the region default when nil).
-    public func minGap(at rate: FrameRate? = nil) -> Duration {
-        Duration(milliseconds: (rate ?? frameRate).milliseconds(forFrames: minGapFrames))
+    public func minGap(at rate: FrameRate? = nil) -> TimeLength {
+        TimeLength(milliseconds: (rate ?? frameRate).milliseconds(forFrames: minGapFrames))
     }
 }
 
@@ -131,9 +131,9 @@ public struct AnnotationPolicy: Hashable, Sendable {
     public var occurrence: Occurrence
     public var minContext: ContextLevel
     public var position: ScreenPosition
-    public var minDisplay: Duration
+    public var minDisplay: TimeLength
 
-    public init(maxPerMinute: Int, occurrence: Occurrence, minContext: ContextLevel, position: ScreenPosition, minDisplay: Duration) {
+    public init(maxPerMinute: Int, occurrence: Occurrence, minContext: ContextLevel, position: ScreenPosition, minDisplay: TimeLength) {
         self.maxPerMinute = maxPerMinute
         self.occurrence = occurrence
         self.minContext = minContext

@@ -41,7 +41,7 @@ public struct TextMetrics: Sendable {
     }
 
     /// Characters per second over a duration (infinite for zero duration with text).
-    public func charactersPerSecond(_ text: String, duration: Duration) -> Double {
+    public func charactersPerSecond(_ text: String, duration: TimeLength) -> Double {
         let chars = readingLength(text)
         guard duration.milliseconds > 0 else { return chars > 0 ? .infinity : 0 }
         return chars / duration.seconds

@@ -7,5 +7,5 @@ import Testing
     #expect(m.length("中秋节") == 3)
     #expect(m.length("中秋 OK") == 3.5)
     #expect(TextMetrics(counting: .full).length("中秋 OK") == 5)
-    #expect(TextMetrics(counting: .full).charactersPerSecond("abcd\nefgh", duration: Duration(milliseconds: 2000)) == 4)
+    #expect(TextMetrics(counting: .full).charactersPerSecond("abcd\nefgh", duration: TimeLength(milliseconds: 2000)) == 4)
 }

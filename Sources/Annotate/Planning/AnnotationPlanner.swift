@@ -35,15 +35,15 @@ public struct AnnotationPlanner: Sendable {
         /// Drop draft entries instead of marking them.
         public var reviewedOnly: Bool
         /// The longest a note stays on screen.
-        public var maxDisplay: Duration
+        public var maxDisplay: TimeLength
         /// How far past its cue's end a deferred note may still start.
-        public var deferWindow: Duration
+        public var deferWindow: TimeLength
         /// Overrides the region's `first-occurrence` policy (`series` when a directory is processed as a series;
         /// a region whose policy is `every` keeps it).
         public var occurrence: AnnotationPolicy.Occurrence?
 
-        public init(reviewedOnly: Bool = false, maxDisplay: Duration = Duration(milliseconds: 7000),
-                    deferWindow: Duration = Duration(milliseconds: 1500), occurrence: AnnotationPolicy.Occurrence? = nil) {
+        public init(reviewedOnly: Bool = false, maxDisplay: TimeLength = TimeLength(milliseconds: 7000),
+                    deferWindow: TimeLength = TimeLength(milliseconds: 1500), occurrence: AnnotationPolicy.Occurrence? = nil) {
             self.reviewedOnly = reviewedOnly
             self.maxDisplay = maxDisplay
             self.deferWindow = deferWindow
@@ -170,7 +170,7 @@ public struct AnnotationPlanner: Sendable {
     }
 
     /// How long a note stays on screen, and whether its analogy fits.
-    func displayTime(headline: String, analogy: String?) -> (duration: Duration, showsAnalogy: Bool) {
+    func displayTime(headline: String, analogy: String?) -> (duration: TimeLength, showsAnalogy: Bool) {
         let cps = max(region.limits.maxCharsPerSecond, 1)
         func time(_ text: String) -> Int64 { Int64((metrics.readingLength(text) / cps * 1000).rounded(.up)) }
         let maxMs = max(options.maxDisplay.milliseconds, region.annotation.minDisplay.milliseconds)
@@ -181,12 +181,12 @@ public struct AnnotationPlanner: Sendable {
             if withAnalogy <= maxMs { needed = withAnalogy; showsAnalogy = true }
         }
         let ms = min(max(needed, region.annotation.minDisplay.milliseconds), maxMs)
-        return (Duration(milliseconds: ms), showsAnalogy)
+        return (TimeLength(milliseconds: ms), showsAnalogy)
     }
 
     private struct Prepared {
         var note: AnnotationNote
-        var duration: Duration
+        var duration: TimeLength
     }
 
     private func prepare(_ o: SymbolOccurrence, _ symbol: Symbol) -> Prepared? {
@@ -210,7 +210,7 @@ public struct AnnotationPlanner: Sendable {
 
     /// The earliest slot at or after the cue start that overlaps no placed note (rule 6) and keeps every
     /// 60-second window within the density limit (rule 7).
-    private func place(_ o: SymbolOccurrence, length: Duration, placed: [(span: TimeSpan, symbolID: String)],
+    private func place(_ o: SymbolOccurrence, length: TimeLength, placed: [(span: TimeSpan, symbolID: String)],
                        starts: [Int64], maxPerMinute: Int) -> Placement {
         let latest = o.end.milliseconds + options.deferWindow.milliseconds
         var start = o.start.milliseconds

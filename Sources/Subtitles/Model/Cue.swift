@@ -29,7 +29,7 @@ public struct Cue: Hashable, Sendable, Codable {
 
     public var start: Timestamp { timing.start }
     public var end: Timestamp { timing.end }
-    public var duration: Duration { timing.duration }
+    public var duration: TimeLength { timing.duration }
 
     public mutating func retime(_ span: TimeSpan) { timing = span }
 }

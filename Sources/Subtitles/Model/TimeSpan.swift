@@ -16,7 +16,7 @@ public struct TimeSpan: Hashable, Sendable, Codable {
         return span
     }
 
-    public var duration: Duration { end - start }
+    public var duration: TimeLength { end - start }
 
     public func overlaps(_ other: TimeSpan) -> Bool { start < other.end && other.start < end }
 

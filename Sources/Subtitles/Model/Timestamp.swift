@@ -11,9 +11,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static let zero = Timestamp(milliseconds: 0)
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.milliseconds < b.milliseconds }
-    public static func + (a: Timestamp, b: Duration) -> Timestamp { Timestamp(milliseconds: a.milliseconds + b.milliseconds) }
-    public static func - (a: Timestamp, b: Duration) -> Timestamp { Timestamp(milliseconds: a.milliseconds - b.milliseconds) }
-    public static func - (a: Timestamp, b: Timestamp) -> Duration { Duration(milliseconds: a.milliseconds - b.milliseconds) }
+    public static func + (a: Timestamp, b: TimeLength) -> Timestamp { Timestamp(milliseconds: a.milliseconds + b.milliseconds) }
+    public static func - (a: Timestamp, b: TimeLength) -> Timestamp { Timestamp(milliseconds: a.milliseconds - b.milliseconds) }
+    public static func - (a: Timestamp, b: Timestamp) -> TimeLength { TimeLength(milliseconds: a.milliseconds - b.milliseconds) }
 
     /// Hours, minutes, seconds and milliseconds of a non-negative timestamp.
     public var components: (hours: Int64, minutes: Int64, seconds: Int64, milliseconds: Int64) {
@@ -31,10 +31,10 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 }
 
 /// A signed length of time in integer milliseconds.
-public struct Duration: Hashable, Comparable, Sendable, Codable {
+public struct TimeLength: Hashable, Comparable, Sendable, Codable {
     public var milliseconds: Int64
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
-    public static func < (a: Duration, b: Duration) -> Bool { a.milliseconds < b.milliseconds }
+    public static func < (a: TimeLength, b: TimeLength) -> Bool { a.milliseconds < b.milliseconds }
     public var seconds: Double { Double(milliseconds) / 1000 }
 }
 

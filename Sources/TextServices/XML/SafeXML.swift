@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Parses untrusted XML with libxml2 into an immutable `XMLDocument`.
+/// Parses untrusted XML with libxml2 into an immutable `XMLTreeDocument`.
 ///
 /// No DTD is loaded, no entity is substituted, no network is used; a DOCTYPE with an internal subset
 /// (entity, element, attribute or notation declarations, comments) is refused as `.unsafe` before any
@@ -23,7 +23,7 @@ public enum SafeXML {
     }
 
     /// Parses a document from its bytes (any encoding libxml2 detects from the BOM or declaration).
-    public static func parse(_ bytes: [UInt8], name: String = "<memory>", limits: Limits = Limits()) throws(XMLParseError) -> XMLDocument {
+    public static func parse(_ bytes: [UInt8], name: String = "<memory>", limits: Limits = Limits()) throws(XMLParseError) -> XMLTreeDocument {
         _ = libxml2Initialized
         guard bytes.count <= limits.maxBytes else {
             throw XMLParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes) bytes", file: name)
@@ -76,11 +76,11 @@ public enum SafeXML {
             throw XMLParseError(.malformed, "document has no root element", file: name)
         }
         let root = try convert(rootNode, depth: 1, limits: limits, name: name)
-        return XMLDocument(root: root, name: name)
+        return XMLTreeDocument(root: root, name: name)
     }
 
     /// Parses a document held in a string (encoded as UTF-8; an encoding declaration must agree).
-    public static func parse(_ text: String, name: String = "<memory>", limits: Limits = Limits()) throws(XMLParseError) -> XMLDocument {
+    public static func parse(_ text: String, name: String = "<memory>", limits: Limits = Limits()) throws(XMLParseError) -> XMLTreeDocument {
         try parse(Array(text.utf8), name: name, limits: limits)
     }
 
@@ -110,7 +110,7 @@ public enum SafeXML {
         return String(cString: p)
     }
 
-    private static func convert(_ node: xmlNodePtr, depth: Int, limits: Limits, name: String) throws(XMLParseError) -> XMLElement {
+    private static func convert(_ node: xmlNodePtr, depth: Int, limits: Limits, name: String) throws(XMLParseError) -> XMLTreeElement {
         let line = Int(xmlGetLineNo(node))
         guard depth <= limits.maxDepth else {
             throw XMLParseError(.tooDeep, "elements nest deeper than \(limits.maxDepth) levels", file: name, line: line)
@@ -152,7 +152,7 @@ public enum SafeXML {
             }
             child = c.pointee.next
         }
-        return XMLElement(namespace: node.pointee.ns.map { string($0.pointee.href) }, name: string(node.pointee.name),
+        return XMLTreeElement(namespace: node.pointee.ns.map { string($0.pointee.href) }, name: string(node.pointee.name),
                           attributes: attributes, children: children, line: line)
     }
 }

@@ -19,13 +19,13 @@ public struct XMLAttribute: Hashable, Sendable {
 
 /// A child of an element: an element or a run of character data.
 public enum XMLContent: Hashable, Sendable {
-    case element(XMLElement)
+    case element(XMLTreeElement)
     /// Character data (text and CDATA), with predefined and character references already resolved.
     case text(String)
 }
 
 /// An immutable XML element with its namespace, attributes, children and source line.
-public struct XMLElement: Hashable, Sendable {
+public struct XMLTreeElement: Hashable, Sendable {
     /// Namespace URI, nil when the element is in no namespace.
     public var namespace: String?
     public var name: String
@@ -54,12 +54,12 @@ public struct XMLElement: Hashable, Sendable {
     }
 
     /// Child elements, in document order.
-    public var elements: [XMLElement] {
+    public var elements: [XMLTreeElement] {
         children.compactMap { if case let .element(e) = $0 { return e } else { return nil } }
     }
 
     /// Child elements with this namespace and local name.
-    public func elements(_ namespace: String?, _ name: String) -> [XMLElement] {
+    public func elements(_ namespace: String?, _ name: String) -> [XMLTreeElement] {
         elements.filter { $0.is(namespace, name) }
     }
 
@@ -77,12 +77,12 @@ public struct XMLElement: Hashable, Sendable {
 }
 
 /// A parsed document: its root element.
-public struct XMLDocument: Hashable, Sendable {
-    public var root: XMLElement
+public struct XMLTreeDocument: Hashable, Sendable {
+    public var root: XMLTreeElement
     /// Name used in errors (usually the path).
     public var name: String
 
-    public init(root: XMLElement, name: String) {
+    public init(root: XMLTreeElement, name: String) {
         self.root = root
         self.name = name
     }

@@ -42,10 +42,10 @@ enum Fixtures {
                       limits: SubtitleLimits(vertical: LineLimits(maxCharsPerLine: 25, maxLines: 3),
                                              landscape: LineLimits(maxCharsPerLine: 42, maxLines: 2),
                                              maxCharsPerSecond: cps, charCounting: .full,
-                                             minDuration: Duration(milliseconds: 833), maxDuration: Duration(milliseconds: 7000),
+                                             minDuration: TimeLength(milliseconds: 833), maxDuration: TimeLength(milliseconds: 7000),
                                              minGapFrames: 2, frameRate: .fps30, lineBalance: .bottomHeavy),
                       annotation: AnnotationPolicy(maxPerMinute: maxPerMinute, occurrence: occurrence, minContext: minContext,
-                                                   position: .top, minDisplay: Duration(milliseconds: minDisplayMs)),
+                                                   position: .top, minDisplay: TimeLength(milliseconds: minDisplayMs)),
                       emphasisThemes: emphasis)
     }
 

@@ -39,10 +39,10 @@ enum AuditFixtures {
         tag: "en-US", name: "English (test)", language: "en", script: "Latn", direction: .ltr, glossLanguages: ["en"],
         frames: ["anglo-american", "greco-roman"],
         limits: SubtitleLimits(vertical: LineLimits(maxCharsPerLine: 25, maxLines: 3), landscape: LineLimits(maxCharsPerLine: 42, maxLines: 2),
-                               maxCharsPerSecond: 20, charCounting: .full, minDuration: Duration(milliseconds: 833),
-                               maxDuration: Duration(milliseconds: 7000), minGapFrames: 2, frameRate: .fps30, lineBalance: .bottomHeavy),
+                               maxCharsPerSecond: 20, charCounting: .full, minDuration: TimeLength(milliseconds: 833),
+                               maxDuration: TimeLength(milliseconds: 7000), minGapFrames: 2, frameRate: .fps30, lineBalance: .bottomHeavy),
         annotation: AnnotationPolicy(maxPerMinute: 3, occurrence: .episode, minContext: .medium, position: .top,
-                                     minDisplay: Duration(milliseconds: 2500)),
+                                     minDisplay: TimeLength(milliseconds: 2500)),
         sensitiveTerms: [SensitiveTerm(terms: ["Oriental", "Chinaman"], reason: "Dated ethnic label; use 'Asian'.", severity: .error),
                          SensitiveTerm(terms: ["kung fu master"], reason: "Cliché.", severity: .info)])
 

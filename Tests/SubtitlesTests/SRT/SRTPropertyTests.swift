@@ -57,7 +57,7 @@ private func makeTrack(_ specs: [CueSpec]) -> Track {
         if spec.wholeItalic && !nodes.isEmpty { nodes = [.span(Span(.italic), nodes)] }
         let start = Timestamp(milliseconds: Int64(spec.start))
         cues.append(Cue(id: String(index + 1),
-                        timing: TimeSpan(start: start, end: start + Duration(milliseconds: Int64(spec.duration)))!,
+                        timing: TimeSpan(start: start, end: start + TimeLength(milliseconds: Int64(spec.duration)))!,
                         text: CueText(nodes),
                         placement: Placement(anchor: Placement.Anchor(rawValue: spec.anchor))))
     }

@@ -74,7 +74,7 @@ struct TBXStructureChecker {
     private var ids = Set<String>()
     private var targets: [(String, Int)] = []
 
-    static func check(_ document: XMLDocument) -> [String] {
+    static func check(_ document: XMLTreeDocument) -> [String] {
         var checker = TBXStructureChecker()
         let root = document.root
         if root.name != "tbx" { checker.problems.append("root is <\(root.name)>, not <tbx>") }
@@ -88,7 +88,7 @@ struct TBXStructureChecker {
         return checker.problems
     }
 
-    private mutating func visit(_ element: XMLElement, parent: String?) {
+    private mutating func visit(_ element: XMLTreeElement, parent: String?) {
         let at = "line \(element.line): <\(element.name)>"
         if element.namespace != Self.namespace { problems.append("\(at) is not in the TBX namespace") }
         if let id = element.attribute("id") {

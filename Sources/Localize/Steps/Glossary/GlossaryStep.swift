@@ -298,7 +298,7 @@ struct GlossaryRun {
     }
 
     /// Whether text fits the region's limits (lines and reading speed) once re-flowed greedily at spaces.
-    func fits(_ text: String, duration: Duration) -> Bool {
+    func fits(_ text: String, duration: TimeLength) -> Bool {
         let limits = context.lineLimits
         var lines: [String] = []
         var current = "", currentLength = 0.0

@@ -64,7 +64,7 @@ public struct TTMLCodec: SubtitleCodec {
 
     func read(_ source: SourceText) throws(CodecError) -> (Track, [Diagnostic], times: [TTMLTime]) {
         let bytes = source.data.isEmpty ? Array(source.text.utf8) : Array(source.data)
-        let doc: XMLDocument
+        let doc: XMLTreeDocument
         do {
             doc = try SafeXML.parse(bytes, name: source.name, limits: Self.xmlLimits)
         } catch {

@@ -25,7 +25,7 @@ struct TTMLReader {
     struct Node {
         enum Kind: Equatable { case body, div, p, span, br, text(String) }
         var kind: Kind
-        var element: XMLElement?
+        var element: XMLTreeElement?
         var begin: TTMLTime
         var end: TTMLTime?
         var children: [Node] = []
@@ -37,7 +37,7 @@ struct TTMLReader {
     /// A content element placed on the absolute timeline.
     struct Placed {
         var kind: Node.Kind
-        var element: XMLElement?
+        var element: XMLTreeElement?
         var begin: TTMLTime
         var end: TTMLTime?
         var children: [Placed]
@@ -53,7 +53,7 @@ struct TTMLReader {
 
     // MARK: Document
 
-    mutating func read(_ doc: XMLDocument) throws(CodecError) -> (track: Track, significantTimes: [TTMLTime]) {
+    mutating func read(_ doc: XMLTreeDocument) throws(CodecError) -> (track: Track, significantTimes: [TTMLTime]) {
         let tt = doc.root
         guard tt.is(TTMLNamespace.tt, "tt") else {
             throw CodecError(.syntax, "root element is not <tt> in the TTML namespace", at: location(tt.line))
@@ -114,7 +114,7 @@ struct TTMLReader {
         return (track, significant.sorted())
     }
 
-    mutating func readParameters(_ tt: XMLElement, into track: inout Track) throws(CodecError) {
+    mutating func readParameters(_ tt: XMLTreeElement, into track: inout Track) throws(CodecError) {
         let ns = TTMLNamespace.parameter
         var frameRateGiven = false
         if let v = tt.attribute("frameRate", namespace: ns) {
@@ -161,7 +161,7 @@ struct TTMLReader {
 
     // MARK: Head
 
-    mutating func readHead(_ head: XMLElement, into track: inout Track) throws(CodecError) {
+    mutating func readHead(_ head: XMLTreeElement, into track: inout Track) throws(CodecError) {
         for styling in head.elements(TTMLNamespace.tt, "styling") {
             for s in styling.elements(TTMLNamespace.tt, "style") {
                 guard let id = s.attribute("id", namespace: XMLNamespace.xml) else {
@@ -203,7 +203,7 @@ struct TTMLReader {
 
     // MARK: Timing
 
-    mutating func time(_ e: XMLElement, _ attr: String) throws(CodecError) -> TTMLTime? {
+    mutating func time(_ e: XMLTreeElement, _ attr: String) throws(CodecError) -> TTMLTime? {
         guard let raw = e.attribute(attr) else { return nil }
         if let seconds = TTMLTime(decimal: Substring(raw.trimmingWhitespace())) {
             guard !seconds.isOutOfRange else {
@@ -241,7 +241,7 @@ struct TTMLReader {
     }
 
     /// Builds the timed tree of a content element, with times relative to its parent's begin.
-    mutating func build(_ e: XMLElement, kind: Node.Kind, parentIsSeq: Bool, implicitBegin: TTMLTime, preserve inheritedPreserve: Bool) throws(CodecError) -> Node {
+    mutating func build(_ e: XMLTreeElement, kind: Node.Kind, parentIsSeq: Bool, implicitBegin: TTMLTime, preserve inheritedPreserve: Bool) throws(CodecError) -> Node {
         let preserve: Bool
         switch e.attribute("space", namespace: XMLNamespace.xml) {
         case "preserve": preserve = true
@@ -299,7 +299,7 @@ struct TTMLReader {
     }
 
     /// Places a node on the absolute timeline; nil when it is never active.
-    static func usesNamespace(_ e: XMLElement, _ ns: String) -> Bool {
+    static func usesNamespace(_ e: XMLTreeElement, _ ns: String) -> Bool {
         if e.attributes.contains(where: { $0.namespace == ns }) || e.namespace == ns { return true }
         return e.elements.contains { usesNamespace($0, ns) }
     }

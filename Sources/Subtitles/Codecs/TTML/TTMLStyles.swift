@@ -32,7 +32,7 @@ typealias TTMLStyleProperties = [String: String]
 
 extension XMLElementStyles {
     /// The styling attributes written on an element, keyed `tts:name` / `itts:name`.
-    static func inlineProperties(of element: XMLElement) -> TTMLStyleProperties {
+    static func inlineProperties(of element: XMLTreeElement) -> TTMLStyleProperties {
         var props: TTMLStyleProperties = [:]
         for a in element.attributes {
             if let prefix = TTMLNamespace.prefix(for: a.namespace) { props[prefix + ":" + a.name] = a.value }

@@ -41,7 +41,7 @@ public enum SymbolTBX {
     /// and data categories without a place in the model are warnings.
     public static func read(_ data: Data, file: String, options: ImportOptions = ImportOptions()) -> GlossaryLoadResult {
         var result = GlossaryLoadResult(files: [file])
-        let document: XMLDocument
+        let document: XMLTreeDocument
         do {
             document = try SafeXML.parse(Array(data), name: file)
         } catch {

@@ -21,7 +21,7 @@ struct TBXTreeReader {
                                                        "adminNote", "descripNote", "transacNote", "date"]
     private static let groups: Set<String> = ["descripGrp", "adminGrp", "termNoteGrp", "transacGrp"]
 
-    mutating func read(_ document: XMLDocument) -> [TBXEntry] {
+    mutating func read(_ document: XMLTreeDocument) -> [TBXEntry] {
         let root = document.root
         switch root.name {
         case "tbx":
@@ -60,7 +60,7 @@ struct TBXTreeReader {
 
     // MARK: Levels
 
-    private mutating func entry(_ element: XMLElement) -> TBXEntry {
+    private mutating func entry(_ element: XMLTreeElement) -> TBXEntry {
         var result = TBXEntry(id: element.attribute("id"), line: element.line, items: [], languages: [])
         let languageName = version == .v3 ? "langSec" : "langSet"
         for child in element.elements {
@@ -73,7 +73,7 @@ struct TBXTreeReader {
         return result
     }
 
-    private mutating func languageSection(_ element: XMLElement) -> TBXEntry.LanguageSection {
+    private mutating func languageSection(_ element: XMLTreeElement) -> TBXEntry.LanguageSection {
         let tag = element.attribute("lang", namespace: XMLNamespace.xml) ?? element.attribute("lang") ?? ""
         if tag.isEmpty { warn("<\(element.name)> without xml:lang; its terms are skipped", line: element.line) }
         var section = TBXEntry.LanguageSection(tag: tag, line: element.line, items: [], terms: [])
@@ -102,7 +102,7 @@ struct TBXTreeReader {
     }
 
     /// A term and its notes from a `termSec`, `tig` or `termGrp`.
-    private mutating func term(_ element: XMLElement, container: XMLElement) -> TBXEntry.Term? {
+    private mutating func term(_ element: XMLTreeElement, container: XMLTreeElement) -> TBXEntry.Term? {
         guard let termElement = child(element, "term") else {
             warn("<\(element.name)> without <term>; skipped", line: element.line)
             return nil
@@ -121,7 +121,7 @@ struct TBXTreeReader {
     }
 
     /// The data-category items in `element` (itself, or the members of a group); nil (with a warning) when it is not one.
-    private mutating func items(_ element: XMLElement, in parent: String) -> [TBXEntry.Item]? {
+    private mutating func items(_ element: XMLTreeElement, in parent: String) -> [TBXEntry.Item]? {
         guard isTBX(element) else {
             unknown(element, in: parent)
             return nil
@@ -145,15 +145,15 @@ struct TBXTreeReader {
     // MARK: Helpers
 
     /// Whether `element` is in a TBX namespace (v3's, the draft's, or none as in v2).
-    private func isTBX(_ element: XMLElement) -> Bool {
+    private func isTBX(_ element: XMLTreeElement) -> Bool {
         element.namespace == nil || element.namespace == TBXConventions.namespace || element.namespace == TBXConventions.draftNamespace
     }
 
-    private func child(_ element: XMLElement, _ name: String) -> XMLElement? {
+    private func child(_ element: XMLTreeElement, _ name: String) -> XMLTreeElement? {
         element.elements.first { $0.name == name && isTBX($0) }
     }
 
-    private mutating func unknown(_ element: XMLElement, in parent: String) {
+    private mutating func unknown(_ element: XMLTreeElement, in parent: String) {
         let key = "\(parent)/\(element.name)"
         guard reportedUnknown.insert(key).inserted else { return }
         warn("<\(element.name)> in <\(parent)> is not part of \(version == .v3 ? "TBX-Basic" : "TBX-Basic v2"); skipped (reported once)", line: element.line)
