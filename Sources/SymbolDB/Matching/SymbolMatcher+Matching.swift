@@ -8,19 +8,23 @@ extension SymbolMatcher {
 
     /// The matches in `text` and the matches of ambiguous forms that their sense model turned down.
     ///
-    /// - Parameter evidence: extra log-odds for the symbol sense by symbol id, from an aligned cue.
-    public func analyse(_ text: String, evidence: [String: SenseEvidence] = [:]) -> MatchAnalysis {
-        analyse(text, collectRejected: true, evidence: evidence)
+    /// - Parameters:
+    ///   - evidence: extra log-odds for the symbol sense by symbol id, from an aligned cue.
+    ///   - defaultEvidence: the evidence for symbols not in `evidence` (an aligned cue without them).
+    public func analyse(_ text: String, evidence: [String: SenseEvidence] = [:],
+                        defaultEvidence: SenseEvidence? = nil) -> MatchAnalysis {
+        analyse(text, collectRejected: true, evidence: evidence, defaultEvidence: defaultEvidence)
     }
 
-    private func analyse(_ text: String, collectRejected: Bool, evidence: [String: SenseEvidence] = [:]) -> MatchAnalysis {
+    private func analyse(_ text: String, collectRejected: Bool, evidence: [String: SenseEvidence] = [:],
+                         defaultEvidence: SenseEvidence? = nil) -> MatchAnalysis {
         if text.isEmpty { return MatchAnalysis() }
         var text = text
         if text.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { text.makeContiguousUTF8() }
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             var rejected: [Rejected] = []
             var decisions: [SenseDecision] = []
-            let found = matches(in: text, bytes: bytes, evidence: evidence, decisions: &decisions,
+            let found = matches(in: text, bytes: bytes, evidence: evidence, defaultEvidence: defaultEvidence, decisions: &decisions,
                                 rejected: &rejected, collectRejected: collectRejected)
             let turnedDown = rejected.isEmpty ? [] : makeMatches(rejected.map(\.hit), candidates: rejected.map(\.candidate),
                                                                  renumbered: true, decisions: decisions, text: text, bytes: bytes)
@@ -60,6 +64,7 @@ extension SymbolMatcher {
     }
 
     private func matches(in text: String, bytes: UnsafeBufferPointer<UInt8>, evidence: [String: SenseEvidence],
+                         defaultEvidence: SenseEvidence?,
                          decisions: inout [SenseDecision], rejected: inout [Rejected], collectRejected: Bool) -> [SymbolMatch] {
         var candidates: [Candidate] = []
         if let han { Self.scanHan(han, bytes: bytes, into: &candidates) }
@@ -89,7 +94,8 @@ extension SymbolMatcher {
                     if groups[g].sense >= 0 {
                         if hanBoundaries == nil { hanBoundaries = Set(hanWordBreaker.breaker?.boundaries(in: text) ?? []) }
                         let decision = decide(senseModels[Int(groups[g].sense)], candidate, bytes: bytes,
-                                              boundaries: hanBoundaries!, evidence: evidence[symbols[Int(hit.symbol)].id])
+                                              boundaries: hanBoundaries!,
+                                              evidence: evidence[symbols[Int(hit.symbol)].id] ?? defaultEvidence)
                         hit.decision = Int32(decisions.count)
                         decisions.append(decision)
                         if decision.probability < options.senseThreshold {
