@@ -17,6 +17,12 @@ if grep -qE "^Executed .* with [1-9][0-9]* failures" .build/test.log; then echo 
 
 locctl=.build/debug/locctl
 echo "== glossary lint"; $locctl symbols lint
+# The word-frequency rules (frequent Chinese forms need sense examples, everyday rendering words must be
+# aligned-only): lists generated from wordfreq into .build/ (CC BY-SA data, never committed).
+if python3 scripts/word_frequencies.py --out .build/wordfreq >/dev/null; then
+  echo "== glossary lint with word frequencies"
+  $locctl symbols lint --frequencies .build/wordfreq | grep -E "ambiguous-form-without-examples|everyday-rendering|errors?," | tail -1
+fi
 C="${LOCCTL_CORPORA:-}"
 if [ -n "$C" ] && [ -d "$C" ]; then
   echo "== ttconv interop"

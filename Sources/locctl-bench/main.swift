@@ -10,6 +10,7 @@ import SymbolDB
 //   locctl-bench parse FILE                         read+parse a subtitle file
 //   locctl-bench matcher TEXT --dictionary DICT      match a text file against a word list (one term per line)
 //   locctl-bench matcher-synthetic                   synthetic throughput test (thread CPU time)
+//   locctl-bench senses                              throughput without and with sense models, same run
 //   locctl-bench store                               open the compiled store + build the matcher (shipped glossary)
 //   locctl-bench localize|annotate|audit --corpus DIR   the 80-episode series of gen_corpus.py with the shipped
 //                                                    glossary and region profiles
@@ -83,6 +84,9 @@ case "matcher":
 case "matcher-synthetic":
     print(MatcherBenchmark.run())
 
+case "senses":
+    print(SenseBenchmark.run())
+
 case "store":
     let directory = try DataDirectoryLocator(.glossaries).locate()
     _ = try SymbolStore.open(glossaryDirectory: directory)        // make sure the cache is up to date
@@ -92,9 +96,9 @@ case "store":
     // The Chinese matcher (source tracks) and the English one (target tracks); the English one opens ICU's
     // word breaker on its first Latin candidate, timed here as the first match.
     let t1 = now()
-    let chinese = SymbolMatcher(symbols: store.allSymbols, options: .chinese)
+    let chinese = SymbolMatcher(symbols: store.allSymbols, options: .chinese, senses: store.senseModels)
     let t2 = now()
-    let english = SymbolMatcher(symbols: store.allSymbols, options: .forTrack(language: "en"))
+    let english = SymbolMatcher(symbols: store.allSymbols, options: .forTrack(language: "en"), senses: store.senseModels)
     let t3 = now()
     let firstEnglish = english.matches(in: "The Mid-Autumn Festival is coming.").count
     let t4 = now()
@@ -102,9 +106,9 @@ case "store":
     let zh = t2 - t1, en = t3 - t2, firstMatch = t4 - t3
     emit(["seconds": open + zh + en + firstMatch, "open_ms": open * 1000, "chinese_matcher_ms": zh * 1000,
           "english_matcher_ms": en * 1000, "english_first_match_ms": firstMatch * 1000, "matchers_ms": (zh + en) * 1000,
-          "symbols": store.allSymbols.count,
-          "note": String(format: "open %.1f ms + Chinese matcher %.1f ms + English matcher %.1f ms (+ first English match %.1f ms), %d symbols",
-                         open * 1000, zh * 1000, en * 1000, firstMatch * 1000, store.allSymbols.count)])
+          "symbols": store.allSymbols.count, "sense_models": store.senseModels.all.count,
+          "note": String(format: "open %.1f ms + Chinese matcher %.1f ms + English matcher %.1f ms (+ first English match %.1f ms), %d symbols, %d sense models",
+                         open * 1000, zh * 1000, en * 1000, firstMatch * 1000, store.allSymbols.count, store.senseModels.all.count)])
 
 case "localize", "annotate", "audit":
     guard let dir = option("--corpus") else { fail("usage: locctl-bench \(args[0]) --corpus DIR") }

@@ -68,11 +68,17 @@ public enum GlossaryRule: String, CaseIterable, Hashable, Sendable, Codable {
     case fewSenseExamples = "few-sense-examples"
     /// An `aligned-only` term that is none of the renderings of its tag.
     case badAlignedOnly = "bad-aligned-only"
+    /// A Chinese form that is frequent everyday vocabulary (word-frequency list) without sense examples.
+    case ambiguousFormWithoutExamples = "ambiguous-form-without-examples"
+    /// A rendering that is a frequent everyday word of its language (word-frequency list) not listed in `aligned-only`.
+    case everydayRenderingNotAlignedOnly = "everyday-rendering"
 
     /// The severity a finding of this rule has.
     public var severity: GlossaryDiagnostic.Severity {
         switch self {
-        case .pinyinConflict, .traditionalMismatch, .fewSenseExamples: return .warning
+        // The frequency rules are warnings while the content catches up; CI prints them (`--frequencies`).
+        case .pinyinConflict, .traditionalMismatch, .fewSenseExamples, .ambiguousFormWithoutExamples,
+             .everydayRenderingNotAlignedOnly: return .warning
         default: return .error
         }
     }

@@ -21,6 +21,13 @@ public struct SymbolMatch: Hashable, Sendable, Codable {
     public var utf16Range: Range<Int>
     /// Character (extended grapheme cluster) offsets into the original text.
     public var characterRange: Range<Int>
+    /// For ambiguous forms: the sense model's decision (nil: the form has one sense).
+    public var sense: SenseDecision?
+    /// Whether the term is an `aligned-only` rendering (reported only by ``AlignedSymbolMatcher``).
+    public var isAlignedOnly: Bool = false
+
+    /// How sure the matcher is that the form means the symbol here: 1 for forms with one sense.
+    public var confidence: Double { sense?.probability ?? 1 }
 
     public init(symbolID: String, matchedText: String, form: String, formKind: FormKind,
                 renderingStatus: RenderingStatus? = nil, utf16Range: Range<Int>, characterRange: Range<Int>) {

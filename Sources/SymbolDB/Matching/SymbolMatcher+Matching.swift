@@ -3,12 +3,33 @@ import TextServices
 extension SymbolMatcher {
     /// Every symbol found in `text`, leftmost-longest and without overlaps, in text order.
     public func matches(in text: String) -> [SymbolMatch] {
-        if text.isEmpty { return [] }
+        analyse(text, collectRejected: false).matches
+    }
+
+    /// The matches in `text` and the matches of ambiguous forms that their sense model turned down.
+    ///
+    /// - Parameters:
+    ///   - evidence: extra log-odds for the symbol sense by symbol id, from an aligned cue.
+    ///   - defaultEvidence: the evidence for symbols not in `evidence` (an aligned cue without them).
+    public func analyse(_ text: String, evidence: [String: SenseEvidence] = [:],
+                        defaultEvidence: SenseEvidence? = nil) -> MatchAnalysis {
+        analyse(text, collectRejected: true, evidence: evidence, defaultEvidence: defaultEvidence)
+    }
+
+    private func analyse(_ text: String, collectRejected: Bool, evidence: [String: SenseEvidence] = [:],
+                         defaultEvidence: SenseEvidence? = nil) -> MatchAnalysis {
+        if text.isEmpty { return MatchAnalysis() }
         var text = text
         if text.utf8.withContiguousStorageIfAvailable({ _ in true }) == nil { text.makeContiguousUTF8() }
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            matches(in: text, bytes: bytes)
-        } ?? []
+            var rejected: [Rejected] = []
+            var decisions: [SenseDecision] = []
+            let found = matches(in: text, bytes: bytes, evidence: evidence, defaultEvidence: defaultEvidence, decisions: &decisions,
+                                rejected: &rejected, collectRejected: collectRejected)
+            let turnedDown = rejected.isEmpty ? [] : makeMatches(rejected.map(\.hit), candidates: rejected.map(\.candidate),
+                                                                 renumbered: true, decisions: decisions, text: text, bytes: bytes)
+            return MatchAnalysis(matches: found, rejected: turnedDown)
+        } ?? MatchAnalysis()
     }
 
     /// The number of matches in `text`, without building results (for benchmarks and quick checks).
@@ -32,15 +53,26 @@ extension SymbolMatcher {
         var symbol: Int32
         var startUTF16: Int
         var endUTF16: Int
+        /// Index into the sense decisions, or −1.
+        var decision: Int32 = -1
     }
 
-    private func matches(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [SymbolMatch] {
+    /// A candidate whose sense model turned it down.
+    struct Rejected {
+        var hit: Hit
+        var candidate: Candidate
+    }
+
+    private func matches(in text: String, bytes: UnsafeBufferPointer<UInt8>, evidence: [String: SenseEvidence],
+                         defaultEvidence: SenseEvidence?,
+                         decisions: inout [SenseDecision], rejected: inout [Rejected], collectRejected: Bool) -> [SymbolMatch] {
         var candidates: [Candidate] = []
         if let han { Self.scanHan(han, bytes: bytes, into: &candidates) }
         if let latin { Self.scanLatin(latin, bytes: bytes, into: &candidates) }
         if candidates.isEmpty { return [] }
 
         var boundaries: [Int]? = nil
+        var hanBoundaries: Set<Int>? = nil
         var hits: [Hit] = []
         hits.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
@@ -57,8 +89,21 @@ extension SymbolMatcher {
             } else {
                 let groups = hanGroups[Int(candidate.pattern)]
                 for g in groups.indices where passesDisambiguation(groups[g], candidate, bytes: bytes) {
-                    hits.append(Hit(candidate: Int32(index), group: Int32(g), symbol: groups[g].symbol,
-                                    startUTF16: candidate.startUTF16, endUTF16: candidate.endUTF16))
+                    var hit = Hit(candidate: Int32(index), group: Int32(g), symbol: groups[g].symbol,
+                                  startUTF16: candidate.startUTF16, endUTF16: candidate.endUTF16)
+                    if groups[g].sense >= 0 {
+                        if hanBoundaries == nil { hanBoundaries = Set(hanWordBreaker.breaker?.boundaries(in: text) ?? []) }
+                        let decision = decide(senseModels[Int(groups[g].sense)], candidate, bytes: bytes,
+                                              boundaries: hanBoundaries!,
+                                              evidence: evidence[symbols[Int(hit.symbol)].id] ?? defaultEvidence)
+                        hit.decision = Int32(decisions.count)
+                        decisions.append(decision)
+                        if decision.probability < options.senseThreshold {
+                            if collectRejected { rejected.append(Rejected(hit: hit, candidate: candidate)) }
+                            continue
+                        }
+                    }
+                    hits.append(hit)
                 }
             }
         }
@@ -92,7 +137,7 @@ extension SymbolMatcher {
                 lastRange = range
             }
         }
-        return makeMatches(chosen, candidates: candidates, text: text, bytes: bytes)
+        return makeMatches(chosen, candidates: candidates, decisions: decisions, text: text, bytes: bytes)
     }
 
     /// The entry reported for one symbol: the one whose form is exactly the matched text if any, else the
@@ -161,16 +206,18 @@ extension SymbolMatcher {
         }
     }
 
-    private func makeMatches(_ chosen: [Hit], candidates: [Candidate], text: String,
-                             bytes: UnsafeBufferPointer<UInt8>) -> [SymbolMatch] {
+    /// - Parameter renumbered: whether `chosen[i]` belongs to `candidates[i]` (rejected lists) rather than to
+    ///   `candidates[chosen[i].candidate]`.
+    private func makeMatches(_ chosen: [Hit], candidates: [Candidate], renumbered: Bool = false, decisions: [SenseDecision],
+                             text: String, bytes: UnsafeBufferPointer<UInt8>) -> [SymbolMatch] {
         let p = bytes.baseAddress!
         var result: [SymbolMatch] = []
         result.reserveCapacity(chosen.count)
         var cursor = text.startIndex   // always on a Character boundary
         var cursorByte = 0
         var cursorCharacters = 0
-        for item in chosen {
-            let c = candidates[Int(item.candidate)]
+        for (position, item) in chosen.enumerated() {
+            let c = candidates[renumbered ? position : Int(item.candidate)]
             let startCharacters: Int
             let length: Int
             // Fast path: every code point from the cursor to just after the match is a Character of its own.
@@ -202,10 +249,13 @@ extension SymbolMatcher {
             let matchedBytes = UnsafeBufferPointer(rebasing: bytes[c.startByte..<c.endByte])
             let group = c.isLatin ? latinGroups[Int(c.pattern)][Int(item.group)] : hanGroups[Int(c.pattern)][Int(item.group)]
             let entry = Self.pickEntry(group, matched: matchedBytes, isLatin: c.isLatin)
-            result.append(SymbolMatch(
+            var match = SymbolMatch(
                 symbolID: symbols[Int(item.symbol)].id, matchedText: String(decoding: matchedBytes, as: UTF8.self),
                 form: entry.form, formKind: entry.kind, renderingStatus: entry.status,
-                utf16Range: c.startUTF16..<c.endUTF16, characterRange: startCharacters..<(startCharacters + length)))
+                utf16Range: c.startUTF16..<c.endUTF16, characterRange: startCharacters..<(startCharacters + length))
+            if item.decision >= 0 { match.sense = decisions[Int(item.decision)] }
+            if entry.alignedOnly { match.isAlignedOnly = true }
+            result.append(match)
         }
         return result
     }

@@ -12,13 +12,28 @@ extension SymbolMatcher {
         public var renderingStatuses: Set<RenderingStatus>
         /// The locale for word boundaries around Latin-script forms.
         public var wordBreakLocale: String
+        /// Whether `aligned-only` renderings (everyday words) are searched: never for free-standing detection.
+        public var alignedOnlyTerms: AlignedOnlyTerms
+        /// Matches of ambiguous forms whose symbol-sense probability is below this are not reported.
+        public var senseThreshold: Double
+
+        /// What to do with renderings listed in `aligned-only`.
+        public enum AlignedOnlyTerms: Hashable, Sendable {
+            /// Not searched (free-standing detection, notes).
+            case excluded
+            /// Searched and marked: for ``AlignedSymbolMatcher``, which keeps them only where the source holds the symbol.
+            case marked
+        }
 
         public init(formKinds: Set<SymbolMatch.FormKind>, renderingLanguage: String? = nil,
                     renderingStatuses: Set<RenderingStatus> = Set(RenderingStatus.allCases),
-                    wordBreakLocale: String? = nil) {
+                    wordBreakLocale: String? = nil, alignedOnlyTerms: AlignedOnlyTerms = .excluded,
+                    senseThreshold: Double = 0.5) {
             self.formKinds = formKinds
             self.renderingLanguage = renderingLanguage
             self.renderingStatuses = renderingStatuses
+            self.alignedOnlyTerms = alignedOnlyTerms
+            self.senseThreshold = senseThreshold
             self.wordBreakLocale = wordBreakLocale ?? renderingLanguage.map(Options.primaryLanguage) ?? "en"
         }
 

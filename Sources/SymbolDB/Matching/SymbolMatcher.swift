@@ -31,6 +31,8 @@ public struct SymbolMatcher: Sendable {
         var form: String
         var kind: SymbolMatch.FormKind
         var status: RenderingStatus?
+        /// Whether the term is an everyday word used only with an aligned source cue holding the symbol.
+        var alignedOnly = false
         /// Strings (folded) containing the form at `offset` that cancel it: the symbol's `not-within` for Chinese
         /// forms, the track language's `renderings.<tag>.not-within` (Latin-folded) for Latin-script forms.
         var notWithin: [(offset: Int, scalars: [UInt32])]
@@ -55,6 +57,8 @@ public struct SymbolMatcher: Sendable {
     struct SymbolGroup: Sendable {
         var symbol: Int32
         var entries: [Entry]
+        /// The index of the group's sense model in ``SymbolMatcher/senseModels``, or −1 (always a match).
+        var sense: Int32 = -1
         var notWithin: [(offset: Int, scalars: [UInt32])] { entries[0].notWithin }
     }
 
@@ -79,12 +83,19 @@ public struct SymbolMatcher: Sendable {
     let latinGroups: [[SymbolGroup]]
     /// Opened on the first Latin candidate: ICU's word-break rules cost milliseconds to load.
     let wordBreaker: LazyWordBreaker
+    /// The sense models of ambiguous Chinese forms that groups point to.
+    let senseModels: [SenseModel]
+    /// Chinese word breaks for the sense models' whole-word feature, opened on the first ambiguous candidate.
+    let hanWordBreaker: LazyWordBreaker
 
     /// Forms longer than this many code points are skipped.
     static let maximumFormLength = 64
 
     /// Builds a matcher for `symbols` with `options` (Chinese source forms by default).
-    public init(symbols: [Symbol], options: Options = .chinese) {
+    ///
+    /// - Parameter senses: the sense models of ambiguous forms (a store's ``SymbolStore/senseModels``); nil trains
+    ///   them from the symbols' `examples`.
+    public init(symbols: [Symbol], options: Options = .chinese, senses: SenseModels? = nil) {
         self.options = options
         var skipped: [SkippedForm] = []
         var contexts: [SymbolContext] = []
@@ -159,8 +170,8 @@ public struct SymbolMatcher: Sendable {
                 }
             }
 
-            var latinForms: [(String, SymbolMatch.FormKind, RenderingStatus?)] = []
-            if options.formKinds.contains(.pinyin) { latinForms += symbol.forms.pinyin.map { ($0, .pinyin, nil) } }
+            var latinForms: [(String, SymbolMatch.FormKind, RenderingStatus?, Bool)] = []
+            if options.formKinds.contains(.pinyin) { latinForms += symbol.forms.pinyin.map { ($0, .pinyin, nil, false) } }
             if options.formKinds.contains(.rendering) {
                 let wanted = Set(options.renderingKeys.map { $0.lowercased() })
                 for (key, renderings) in symbol.renderings.sorted(by: { $0.key.count > $1.key.count })
@@ -172,11 +183,19 @@ public struct SymbolMatcher: Sendable {
                         case .admitted: terms = renderings.admitted
                         case .deprecated: terms = renderings.deprecated
                         }
-                        latinForms += terms.map { ($0, .rendering, status) }
+                        for term in terms {
+                            let alignedOnly = renderings.isAlignedOnly(term)
+                            if alignedOnly && options.alignedOnlyTerms == .excluded {
+                                skipped.append(SkippedForm(symbolID: symbol.id, form: term,
+                                                           reason: "aligned-only: used only with an aligned source cue"))
+                                continue
+                            }
+                            latinForms.append((term, .rendering, status, alignedOnly))
+                        }
                     }
                 }
             }
-            for (form, kind, status) in latinForms {
+            for (form, kind, status, alignedOnly) in latinForms {
                 let pattern = LatinFold.fold(UnicodeNormalization.normalize(form)).unicodeScalars.map(\.value)
                 if pattern.count < 2 {
                     skipped.append(SkippedForm(symbolID: symbol.id, form: form, reason: "Latin form shorter than two letters"))
@@ -200,7 +219,8 @@ public struct SymbolMatcher: Sendable {
                     }
                 }
                 if !within.isEmpty { contexts[symbolIndex].hasLatinContext = true }
-                let entry = Entry(symbol: Int32(symbolIndex), form: form, kind: kind, status: status, notWithin: within)
+                var entry = Entry(symbol: Int32(symbolIndex), form: form, kind: kind, status: status, notWithin: within)
+                entry.alignedOnly = alignedOnly
                 if let index = latinIndex[pattern] {
                     latinEntries[index].append(entry)
                 } else {
@@ -221,9 +241,22 @@ public struct SymbolMatcher: Sendable {
         self.han = hanPatterns.isEmpty ? nil
             : PatternAutomaton(patterns: hanPatterns, variants: HanScriptFold.traditionalToSimplified)
         self.latin = latinPatterns.isEmpty ? nil : PatternAutomaton(patterns: latinPatterns)
-        self.hanGroups = hanEntries.map(Self.groups)
+        let models = senses ?? SenseModelTrainer().train(symbols)
+        var used: [SenseModel] = []
+        var hanGroups = hanEntries.map(Self.groups)
+        for p in hanGroups.indices {
+            for g in hanGroups[p].indices {
+                let group = hanGroups[p][g]
+                guard let model = models.model(symbolID: symbols[Int(group.symbol)].id, form: group.entries[0].form) else { continue }
+                hanGroups[p][g].sense = Int32(used.count)
+                used.append(model)
+            }
+        }
+        self.hanGroups = hanGroups
+        self.senseModels = used
         self.latinGroups = latinEntries.map(Self.groups)
         self.wordBreaker = LazyWordBreaker(locale: latinPatterns.isEmpty ? nil : options.wordBreakLocale)
+        self.hanWordBreaker = LazyWordBreaker(locale: used.isEmpty ? nil : "zh")
     }
 }
 

@@ -103,6 +103,42 @@ enum StoreSchema {
                 t.uniqueKey(["symbolId", "tag", "kind", "text"])
             }
         }
+        migrator.registerMigration("v3 senses") { db in
+            // examples.<form>.symbol | ordinary: labelled lines the sense models are trained on.
+            try db.create(table: "senseExample") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.belongsTo("symbol", onDelete: .cascade).notNull()
+                t.column("form", .text).notNull()
+                t.column("sense", .text).notNull().check { ["symbol", "ordinary"].contains($0) }
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+            }
+            // shared-by: region tags that need no note for the symbol.
+            try db.create(table: "sharedBy") { t in
+                t.belongsTo("symbol", onDelete: .cascade).notNull()
+                t.column("tag", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["symbolId", "tag"])
+            }
+            // renderings.<tag>.aligned-only | paraphrases | article.
+            try db.create(table: "renderingUse") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.belongsTo("symbol", onDelete: .cascade).notNull()
+                t.column("tag", .text).notNull()
+                t.column("kind", .text).notNull().check { ["aligned-only", "paraphrase", "article"].contains($0) }
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.uniqueKey(["symbolId", "tag", "kind", "text"])
+            }
+            // One trained sense model per form with examples of both senses, as JSON (trained at build time).
+            try db.create(table: "senseModel") { t in
+                t.belongsTo("symbol", onDelete: .cascade).notNull()
+                t.column("form", .text).notNull()
+                t.column("position", .integer).notNull().unique()
+                t.column("model", .text).notNull()
+                t.primaryKey(["symbolId", "form"])
+            }
+        }
         return migrator
     }
 

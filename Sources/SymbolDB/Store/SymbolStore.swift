@@ -10,7 +10,7 @@ import GRDB
 /// ```
 public final class SymbolStore: Sendable {
     /// Bumped whenever the schema or what is stored changes: caches of another version are rebuilt.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// How `search` finds substrings.
     public enum SearchEngine: String, Sendable, Hashable {
@@ -32,6 +32,8 @@ public final class SymbolStore: Sendable {
     public let wasRebuilt: Bool
     /// The search engine compiled into this store.
     public let searchEngine: SearchEngine
+    /// The sense models trained from the symbols' `examples` when the store was built.
+    public let senseModels: SenseModels
 
     let database: DatabaseQueue
     private let indexByID: [String: Int]
@@ -42,9 +44,10 @@ public final class SymbolStore: Sendable {
         self.database = database
         self.wasRebuilt = wasRebuilt
         let loaded = try database.read { db in
-            (try Self.loadSymbols(db), try StoreMeta.read(db))
+            (try Self.loadSymbols(db), try StoreMeta.read(db), try Self.loadSenseModels(db))
         }
         allSymbols = loaded.0
+        senseModels = loaded.2
         searchEngine = SearchEngine(rawValue: loaded.1[StoreMeta.searchEngine] ?? "") ?? .like
         diagnostics = StoreMeta.decodeDiagnostics(loaded.1[StoreMeta.diagnostics])
         var index: [String: Int] = [:]
@@ -156,6 +159,7 @@ public final class SymbolStore: Sendable {
                     StoreMeta.diagnostics: StoreMeta.encodeDiagnostics(load.diagnostics),
                 ])
                 try insert(load.symbols, into: db)
+                try insert(SenseModelTrainer().train(uniqueSymbols(load.symbols)), into: db)
             }
             try queue.close()
         }
@@ -163,6 +167,24 @@ public final class SymbolStore: Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
                                                            NSLocalizedDescriptionKey: "cannot rename \(temporary.path) to \(url.path): errno \(errno)"])
         }
+    }
+
+    /// The symbols the store keeps: the first entry of each id.
+    private static func uniqueSymbols(_ symbols: [LocatedSymbol]) -> [Symbol] {
+        var ids = Set<String>()
+        return symbols.filter { ids.insert($0.symbol.id).inserted }.map(\.symbol)
+    }
+
+    private static func insert(_ models: SenseModels, into db: Database) throws {
+        for (position, model) in models.all.enumerated() {
+            try SenseModelRecord(symbolId: model.symbolID, form: model.form, position: position,
+                                 model: try SenseModels.encode(model)).insert(db)
+        }
+    }
+
+    private static func loadSenseModels(_ db: Database) throws -> SenseModels {
+        let rows = try String.fetchAll(db, sql: "SELECT model FROM senseModel ORDER BY position")
+        return SenseModels(try rows.map(SenseModels.decode))
     }
 
     private static func isVirtualTable(_ db: Database, _ name: String) throws -> Bool {
@@ -205,6 +227,26 @@ public final class SymbolStore: Sendable {
                         try RenderingContextRecord(symbolId: symbol.id, tag: tag, kind: kind, position: position, text: text).insert(db)
                     }
                 }
+            }
+            for (tag, terms) in symbol.renderings.sorted(by: { $0.key < $1.key }) {
+                var seenUse = Set<String>()
+                let uses = [("aligned-only", terms.alignedOnly), ("paraphrase", terms.paraphrases), ("article", terms.article.map { [$0] } ?? [])]
+                for (kind, list) in uses {
+                    for (position, text) in list.enumerated() where seenUse.insert("\(kind)\t\(text)").inserted {
+                        try RenderingUseRecord(symbolId: symbol.id, tag: tag, kind: kind, position: position, text: text).insert(db)
+                    }
+                }
+            }
+            for (form, senses) in symbol.examples.sorted(by: { $0.key < $1.key }) {
+                for (sense, lines) in [("symbol", senses.symbol), ("ordinary", senses.ordinary)] {
+                    for (position, text) in lines.enumerated() {
+                        try SenseExampleRecord(symbolId: symbol.id, form: form, sense: sense, position: position, text: text).insert(db)
+                    }
+                }
+            }
+            var shared = Set<String>()
+            for (position, tag) in symbol.sharedBy.enumerated() where shared.insert(tag).inserted {
+                try SharedByRecord(symbolId: symbol.id, tag: tag, position: position).insert(db)
             }
             for (frame, texts) in symbol.analogies.sorted(by: { $0.key < $1.key }) {
                 for (language, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -281,6 +323,29 @@ public final class SymbolStore: Sendable {
             default: renderings[id, default: [:]][tag, default: Renderings()].notWithin.append(text)
             }
         }
+        let useRows = try Row.fetchCursor(db, sql: "SELECT symbolId, tag, kind, text FROM renderingUse ORDER BY rowid")
+        while let row = try useRows.next() {
+            let id: String = row[0], tag: String = row[1], kind: String = row[2], text: String = row[3]
+            switch kind {
+            case "aligned-only": renderings[id, default: [:]][tag, default: Renderings()].alignedOnly.append(text)
+            case "paraphrase": renderings[id, default: [:]][tag, default: Renderings()].paraphrases.append(text)
+            default: renderings[id, default: [:]][tag, default: Renderings()].article = text
+            }
+        }
+        var examples: [String: [String: SenseExamples]] = [:]
+        let exampleRows = try Row.fetchCursor(db, sql: "SELECT symbolId, form, sense, text FROM senseExample ORDER BY rowid")
+        while let row = try exampleRows.next() {
+            let id: String = row[0], form: String = row[1], sense: String = row[2], text: String = row[3]
+            if sense == "symbol" {
+                examples[id, default: [:]][form, default: SenseExamples()].symbol.append(text)
+            } else {
+                examples[id, default: [:]][form, default: SenseExamples()].ordinary.append(text)
+            }
+        }
+        var sharedBy: [String: [String]] = [:]
+        let sharedRows = try Row.fetchCursor(db, sql: "SELECT symbolId, tag FROM sharedBy ORDER BY symbolId, position")
+        while let row = try sharedRows.next() { sharedBy[row[0], default: []].append(row[1]) }
+
         var analogies: [String: [String: [String: String]]] = [:]
         let analogyRows = try Row.fetchCursor(db, sql: "SELECT symbolId, frame, language, text FROM analogy")
         while let row = try analogyRows.next() {
@@ -312,7 +377,8 @@ public final class SymbolStore: Sendable {
                           analogies: analogies[record.id] ?? [:], related: related[record.id] ?? [],
                           sources: Sources(wikidata: record.wikidata, refs: StoreList.decode(record.refs)),
                           status: status, sensitivity: sensitivity[record.id] ?? [:],
-                          disambiguation: disambiguation, notes: record.notes)
+                          disambiguation: disambiguation, examples: examples[record.id] ?? [:],
+                          sharedBy: sharedBy[record.id] ?? [], notes: record.notes)
         }
     }
 }

@@ -16,10 +16,25 @@ extension LocCtl.Symbols {
         @Option(help: "Output format (text, json).")
         var format: OutputFormat = .text
 
+        @Option(help: ArgumentHelp(
+            "Also check forms and renderings against the word-frequency lists in this directory.",
+            discussion: "Lists are <language>.tsv files written by scripts/word_frequencies.py (wordfreq data, CC BY-SA: generated, never committed). Frequent Chinese forms need sense examples; frequent rendering words must be aligned-only.",
+            valueName: "dir"))
+        var frequencies: String?
+
         func run() async throws {
             let directory = try glossary.directory()
             let load = try GlossaryLoader().load(directory: directory)
-            let linter = GlossaryLinter()
+            var linter = GlossaryLinter()
+            if let frequencies {
+                do {
+                    let lists = try WordFrequencies(directory: URL(fileURLWithPath: frequencies, isDirectory: true))
+                    linter.rules += [AmbiguousFormRule(frequencies: lists), FrequentRenderingRule(frequencies: lists)]
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode(64)
+                }
+            }
             if linter.traditionalConverters.isEmpty {
                 printError("warning: OpenCC is not available; Traditional forms are not checked")
             }

@@ -8,7 +8,13 @@ extension LocCtl {
         static let configuration = CommandConfiguration(
             commandName: "match",
             abstract: "Find cultural symbols in lines of text.",
-            discussion: "Prints every symbol found in each input line, with character offsets. Exit code 0 when something matched, 1 when nothing did."
+            discussion: """
+                Prints every symbol found in each input line, with character offsets. Without --language each line's \
+                script decides the forms searched: Chinese forms for Han, English renderings and pinyin for Latin \
+                (--latin-language), the language's renderings for Thai, Hangul, kana and Arabic. Matches of ambiguous \
+                forms carry the sense model's confidence; --explain also lists the ones it turned down and why. \
+                Exit code 0 when something matched, 1 when nothing did.
+                """
         )
 
         @Argument(help: "Lines of text to search (one argument = one line).")
@@ -20,10 +26,16 @@ extension LocCtl {
         @Flag(name: .long, help: "Print one JSON object per input line.")
         var json = false
 
+        @Flag(name: .long, help: "Show each match's confidence and deciding features, and the matches that were turned down.")
+        var explain = false
+
         @OptionGroup var glossary: GlossaryOptions
 
-        @Option(name: .long, help: "Language of the text: zh (Chinese forms) or a target language such as en, es-419 (pinyin and renderings).")
-        var language = "zh"
+        @Option(name: .long, help: "Language of every line: zh (Chinese forms) or a target language such as en, es-419 (pinyin and renderings). Default: detected per line.")
+        var language: String?
+
+        @Option(name: .long, help: "The language of Latin-script lines when --language is not given.")
+        var latinLanguage = "en"
 
         func validate() throws {
             if text.isEmpty && file == nil { throw ValidationError("Give TEXT or --file.") }
@@ -32,24 +44,62 @@ extension LocCtl {
 
         func run() throws {
             let lines = try inputLines()
-            let matcher = SymbolMatcher(symbols: try glossary.openStore().allSymbols, options: .forTrack(language: language))
+            let store = try glossary.openStore()
+            var matchers: [String: SymbolMatcher] = [:]
+            func matcher(_ language: String) -> SymbolMatcher {
+                if let made = matchers[language] { return made }
+                let made = SymbolMatcher(symbols: store.allSymbols, options: .forTrack(language: language), senses: store.senseModels)
+                matchers[language] = made
+                return made
+            }
             var found = false
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for (index, line) in lines.enumerated() {
-                let matches = matcher.matches(in: line)
-                found = found || !matches.isEmpty
+                let script = LineScript.detect(line)
+                guard let lineLanguage = language ?? script.language(latin: latinLanguage) else {
+                    if json {
+                        let record = LineRecord(line: index + 1, text: line, script: script.rawValue, language: nil, matches: [], rejected: nil)
+                        print(String(decoding: try encoder.encode(record), as: UTF8.self))
+                    }
+                    continue
+                }
+                let analysis = matcher(lineLanguage).analyse(line)
+                found = found || !analysis.matches.isEmpty
                 if json {
-                    let record = LineRecord(line: index + 1, text: line, matches: matches.map(MatchRecord.init))
+                    let record = LineRecord(line: index + 1, text: line, script: script.rawValue, language: lineLanguage,
+                                            matches: analysis.matches.map(MatchRecord.init),
+                                            rejected: explain ? analysis.rejected.map(MatchRecord.init) : nil)
                     print(String(decoding: try encoder.encode(record), as: UTF8.self))
-                } else {
-                    for match in matches {
-                        let status = match.renderingStatus.map { " \($0.rawValue)" } ?? ""
-                        print("\(index + 1):\(match.characterRange.lowerBound)-\(match.characterRange.upperBound)\t\(match.symbolID)\t\(match.matchedText)\t\(match.formKind.rawValue)\(status)")
+                    continue
+                }
+                for match in analysis.matches {
+                    let status = match.renderingStatus.map { " \($0.rawValue)" } ?? ""
+                    var output = "\(index + 1):\(match.characterRange.lowerBound)-\(match.characterRange.upperBound)\t\(match.symbolID)\t\(match.matchedText)\t\(match.formKind.rawValue)\(status)"
+                    if explain { output += "\t" + Self.explanation(match, kept: true, language: language == nil ? lineLanguage : nil) }
+                    print(output)
+                }
+                if explain {
+                    for match in analysis.rejected {
+                        print("\(index + 1):\(match.characterRange.lowerBound)-\(match.characterRange.upperBound)\t(\(match.symbolID))\t\(match.matchedText)\tnot reported\t"
+                            + Self.explanation(match, kept: false, language: nil))
                     }
                 }
             }
             if !found { throw ExitCode(1) }
+        }
+
+        /// `confidence 0.93 (R1:到 +1.2, L1:| +0.8 …)`, or `one sense` for forms without a sense model.
+        static func explanation(_ match: SymbolMatch, kept: Bool, language: String?) -> String {
+            var parts: [String] = []
+            if let language { parts.append("language \(language) (detected)") }
+            if let sense = match.sense {
+                let features = sense.features.map { "\($0.name) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ")
+                parts.append("confidence \(String(format: "%.2f", sense.probability)) \(kept ? "≥" : "<") threshold (\(features))")
+            } else {
+                parts.append("one sense")
+            }
+            return parts.joined(separator: "; ")
         }
 
         private func inputLines() throws -> [String] {
@@ -74,7 +124,11 @@ extension LocCtl {
         private struct LineRecord: Encodable {
             var line: Int
             var text: String
+            var script: String
+            var language: String?
             var matches: [MatchRecord]
+            /// With --explain: matches of ambiguous forms that their sense model turned down.
+            var rejected: [MatchRecord]?
         }
 
         private struct MatchRecord: Encodable {
@@ -85,6 +139,9 @@ extension LocCtl {
             var renderingStatus: String?
             var characters: [Int]
             var utf16: [Int]
+            var confidence: Double
+            /// The deciding features of the sense model, strongest first (ambiguous forms only).
+            var features: [SenseDecision.Feature]?
 
             init(_ match: SymbolMatch) {
                 symbol = match.symbolID
@@ -94,6 +151,8 @@ extension LocCtl {
                 renderingStatus = match.renderingStatus?.rawValue
                 characters = [match.characterRange.lowerBound, match.characterRange.upperBound]
                 utf16 = [match.utf16Range.lowerBound, match.utf16Range.upperBound]
+                confidence = (match.confidence * 1000).rounded() / 1000
+                features = match.sense?.features
             }
         }
     }

@@ -119,14 +119,14 @@ private func found(_ matcher: SymbolMatcher, _ text: String) -> [String] {
         let store = try SymbolStore.open(glossaryDirectory: fixture.directory, cacheDirectory: cache)
         #expect(store.allSymbols == symbols())
         #expect(store.symbol(id: "shifu")?.renderings["en-GB"]?.notAfter == ["head"])
-        #expect(SymbolStore.formatVersion == 2)
+        #expect(SymbolStore.formatVersion >= 2)
     }
 
     @Test func migrationsAreAddedNotEdited() throws {
         let queue = try DatabaseQueue()
         try StoreSchema.migrator.migrate(queue)
         let applied = try queue.read { try StoreSchema.migrator.appliedMigrations($0) }
-        #expect(applied == ["v1 symbols", "v1 search index", "v2 rendering context"])
+        #expect(Array(applied.prefix(3)) == ["v1 symbols", "v1 search index", "v2 rendering context"])
         let columns = try queue.read { try $0.columns(in: "renderingContext").map(\.name) }
         #expect(columns == ["rowid", "symbolId", "tag", "kind", "position", "text"])
     }

@@ -14,13 +14,18 @@ import Foundation
 /// | `wikidata`, `notes` | as in YAML |
 /// | `sensitivity_<tag>` | `severity: note`, e.g. `info: Neutral wording.` |
 /// | `not_before`, `not_after`, `not_within` | disambiguation lists |
+/// | `aligned_only_<tag>`, `paraphrases_<tag>` (lists), `article_<tag>` | the other parts of a language's renderings |
+/// | `shared_by` | list of region tags |
+/// | `examples_symbol`, `examples_ordinary` | sense examples: items `form: line`, e.g. `穿越: 她竟然穿越到了三百年前。` |
 public enum SymbolCSV {
     /// Separates the items of a list cell.
     public static let listSeparator: Character = "|"
 
     static let fixedColumns = ["id", "category", "context", "priority", "status", "themes", "simplified", "traditional",
-                               "pinyin", "aliases", "related", "wikidata", "refs", "not_before", "not_after", "not_within", "notes"]
-    static let prefixedColumns = ["gloss_", "preferred_", "admitted_", "deprecated_", "analogy_", "sensitivity_"]
+                               "pinyin", "aliases", "related", "wikidata", "refs", "not_before", "not_after", "not_within", "notes",
+                               "shared_by", "examples_symbol", "examples_ordinary"]
+    static let prefixedColumns = ["gloss_", "preferred_", "admitted_", "deprecated_", "analogy_", "sensitivity_",
+                                  "aligned_only_", "paraphrases_", "article_"]
 
     // MARK: Import
 
@@ -137,6 +142,12 @@ public enum SymbolCSV {
                 renderings[tag, default: Renderings()].admitted = list(column)
             } else if let tag = suffix(column, "deprecated_") {
                 renderings[tag, default: Renderings()].deprecated = list(column)
+            } else if let tag = suffix(column, "aligned_only_") {
+                renderings[tag, default: Renderings()].alignedOnly = list(column)
+            } else if let tag = suffix(column, "paraphrases_") {
+                renderings[tag, default: Renderings()].paraphrases = list(column)
+            } else if let tag = suffix(column, "article_") {
+                renderings[tag, default: Renderings()].article = cell
             } else if let rest = suffix(column, "analogy_") {
                 let parts = rest.split(separator: "_", maxSplits: 1).map(String.init)
                 analogies[parts[0], default: [:]][parts.count > 1 ? parts[1] : "en"] = cell
@@ -153,13 +164,27 @@ public enum SymbolCSV {
         let disambiguation = [disambiguationLists.0, disambiguationLists.1, disambiguationLists.2].allSatisfy(\.isEmpty) ? nil
             : Disambiguation(notBefore: disambiguationLists.0, notAfter: disambiguationLists.1, notWithin: disambiguationLists.2)
 
+        var examples: [String: SenseExamples] = [:]
+        for (column, isSymbol) in [("examples_symbol", true), ("examples_ordinary", false)] {
+            for item in list(column) {
+                guard let separator = item.range(of: ": ") else {
+                    problem(.typeMismatch, "column '\(column)': item '\(item.prefix(30))' is not 'form: line'")
+                    continue
+                }
+                let form = String(item[..<separator.lowerBound]), line = String(item[separator.upperBound...])
+                if isSymbol { examples[form, default: SenseExamples()].symbol.append(line) }
+                else { examples[form, default: SenseExamples()].ordinary.append(line) }
+            }
+        }
+
         guard let id, let category, let context, problems.isEmpty else { return .failure(Problems(diagnostics: problems)) }
         let symbol = Symbol(id: id, category: category, context: context, priority: priority, themes: list("themes"),
                             forms: Forms(simplified: list("simplified"), traditional: list("traditional"),
                                          pinyin: list("pinyin"), aliases: list("aliases")),
                             gloss: gloss, renderings: renderings, analogies: analogies, related: list("related"),
                             sources: Sources(wikidata: cells["wikidata"], refs: list("refs")), status: status,
-                            sensitivity: sensitivity, disambiguation: disambiguation, notes: cells["notes"])
+                            sensitivity: sensitivity, disambiguation: disambiguation, examples: examples,
+                            sharedBy: list("shared_by"), notes: cells["notes"])
         return .success(LocatedSymbol(symbol: symbol, source: SymbolSource(entry: location)))
     }
 
@@ -182,10 +207,12 @@ public enum SymbolCSV {
         var header = ["id", "category", "context", "priority", "status", "themes", "simplified", "traditional", "pinyin", "aliases"]
         header += glossLanguages.map { "gloss_\($0)" }
         for tag in renderingTags { header += ["preferred_\(tag)", "admitted_\(tag)", "deprecated_\(tag)"] }
+        let useTags = renderingTags.filter { tag in symbols.contains { ($0.renderings[tag]).map(Self.hasUses) ?? false } }
+        for tag in useTags { header += ["aligned_only_\(tag)", "paraphrases_\(tag)", "article_\(tag)"] }
         header += analogyColumns
         header += ["related", "wikidata", "refs"]
         header += sensitivityTags.map { "sensitivity_\($0)" }
-        header += ["not_before", "not_after", "not_within", "notes"]
+        header += ["not_before", "not_after", "not_within", "notes", "shared_by", "examples_symbol", "examples_ordinary"]
 
         var output = CSVReader.line(header)
         for symbol in symbols {
@@ -197,6 +224,10 @@ public enum SymbolCSV {
                 let terms = symbol.renderings[tag] ?? Renderings()
                 row += [joined(terms.preferred), joined(terms.admitted), joined(terms.deprecated)]
             }
+            for tag in useTags {
+                let terms = symbol.renderings[tag] ?? Renderings()
+                row += [joined(terms.alignedOnly), joined(terms.paraphrases), terms.article ?? ""]
+            }
             for column in analogyColumns {
                 let parts = column.dropFirst("analogy_".count).split(separator: "_", maxSplits: 1).map(String.init)
                 row.append(symbol.analogies[parts[0]]?[parts.count > 1 ? parts[1] : "en"] ?? "")
@@ -205,9 +236,17 @@ public enum SymbolCSV {
             row += sensitivityTags.map { tag in symbol.sensitivity[tag].map { "\($0.severity.rawValue): \($0.note)" } ?? "" }
             let disambiguation = symbol.disambiguation ?? Disambiguation()
             row += [joined(disambiguation.notBefore), joined(disambiguation.notAfter), joined(disambiguation.notWithin), symbol.notes ?? ""]
+            let examples = symbol.examples.sorted { $0.key < $1.key }
+            row += [joined(symbol.sharedBy),
+                    joined(examples.flatMap { form, senses in senses.symbol.map { "\(form): \($0)" } }),
+                    joined(examples.flatMap { form, senses in senses.ordinary.map { "\(form): \($0)" } })]
             output += CSVReader.line(row)
         }
         return output
+    }
+
+    private static func hasUses(_ renderings: Renderings) -> Bool {
+        !(renderings.alignedOnly.isEmpty && renderings.paraphrases.isEmpty && renderings.article == nil)
     }
 
     private static func englishFirst(_ a: String, _ b: String) -> Bool {

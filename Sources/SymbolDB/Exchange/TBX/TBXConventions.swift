@@ -23,6 +23,9 @@
 /// | `sensitivity[T]` | `note`: `locctl:sensitivity[T]: warning: text` |
 /// | `disambiguation` | `note`s: `locctl:disambiguation`, then `locctl:not-before: x`, `locctl:not-after: x`, `locctl:not-within: x` per item |
 /// | `renderings[T].not-before` / `not-after` / `not-within` | `note`s: `locctl:not-before[T]: x`, `locctl:not-after[T]: x`, `locctl:not-within[T]: x` per item |
+/// | `renderings[T].aligned-only` / `paraphrases` / `article` | `note`s: `locctl:aligned-only[T]: x`, `locctl:paraphrase[T]: x`, `locctl:article[T]: the` |
+/// | `shared-by` | one `note` each: `locctl:shared-by: zh-Hant-TW` |
+/// | `examples[form]` | `note`s: `locctl:sense-symbol[form]: line`, `locctl:sense-ordinary[form]: line` per line |
 /// | `notes` | a plain `note` (prefixed `locctl:notes: ` only if the text itself starts with `locctl:`) |
 enum TBXConventions {
     /// The TBX v3 namespace (ISO 30042:2019).

@@ -80,6 +80,8 @@ struct TBXReader {
         var sensitivity: [String: Sensitivity] = [:]
         var disambiguation: Disambiguation?
         var renderingContext: [(tag: String, kind: String, text: String)] = []
+        var sharedBy: [String] = []
+        var examples: [String: SenseExamples] = [:]
         var notes: [String] = []
         var related: [(target: String?, text: String, line: Int)] = []
         var wikidata: String?
@@ -128,8 +130,12 @@ struct TBXReader {
                 case ("not-before", nil): disambiguation = disambiguation ?? Disambiguation(); disambiguation!.notBefore.append(value)
                 case ("not-after", nil): disambiguation = disambiguation ?? Disambiguation(); disambiguation!.notAfter.append(value)
                 case ("not-within", nil): disambiguation = disambiguation ?? Disambiguation(); disambiguation!.notWithin.append(value)
-                case ("not-before", let tag?), ("not-after", let tag?), ("not-within", let tag?):
+                case ("not-before", let tag?), ("not-after", let tag?), ("not-within", let tag?),
+                     ("aligned-only", let tag?), ("paraphrase", let tag?), ("article", let tag?):
                     renderingContext.append((tag, parsed.key, value))
+                case ("shared-by", nil): sharedBy.append(value)
+                case ("sense-symbol", let form?): examples[form, default: SenseExamples()].symbol.append(value)
+                case ("sense-ordinary", let form?): examples[form, default: SenseExamples()].ordinary.append(value)
                 case ("notes", nil): notes.append(value)
                 case ("related", nil): related.append((nil, value, item.line))
                 default:
@@ -219,7 +225,10 @@ struct TBXReader {
             switch kind {
             case "not-before": renderings[renderingTag, default: Renderings()].notBefore.append(text)
             case "not-after": renderings[renderingTag, default: Renderings()].notAfter.append(text)
-            default: renderings[renderingTag, default: Renderings()].notWithin.append(text)
+            case "not-within": renderings[renderingTag, default: Renderings()].notWithin.append(text)
+            case "aligned-only": renderings[renderingTag, default: Renderings()].alignedOnly.append(text)
+            case "paraphrase": renderings[renderingTag, default: Renderings()].paraphrases.append(text)
+            default: renderings[renderingTag, default: Renderings()].article = text
             }
         }
 
@@ -249,8 +258,8 @@ struct TBXReader {
         let symbol = Symbol(id: id, category: category, context: context, priority: priority, themes: themes, forms: forms,
                             gloss: gloss, renderings: renderings, analogies: analogies, related: [],
                             sources: Sources(wikidata: wikidata, refs: refs), status: status ?? .draft,
-                            sensitivity: sensitivity, disambiguation: disambiguation,
-                            notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
+                            sensitivity: sensitivity, disambiguation: disambiguation, examples: examples,
+                            sharedBy: sharedBy, notes: notes.isEmpty ? nil : notes.joined(separator: "\n"))
         return Draft(symbol: symbol, entryID: entry.id, relatedTargets: related, line: entry.line)
     }
 

@@ -117,6 +117,14 @@ struct TBXWriter {
             for item in terms.notBefore { xml.element("note", text: C.note("not-before", tag, item)) }
             for item in terms.notAfter { xml.element("note", text: C.note("not-after", tag, item)) }
             for item in terms.notWithin { xml.element("note", text: C.note("not-within", tag, item)) }
+            for item in terms.alignedOnly { xml.element("note", text: C.note("aligned-only", tag, item)) }
+            for item in terms.paraphrases { xml.element("note", text: C.note("paraphrase", tag, item)) }
+            if let article = terms.article { xml.element("note", text: C.note("article", tag, article)) }
+        }
+        for tag in symbol.sharedBy { xml.element("note", text: C.note("shared-by", nil, tag)) }
+        for (form, senses) in symbol.examples.sorted(by: { $0.key < $1.key }) {
+            for line in senses.symbol { xml.element("note", text: C.note("sense-symbol", form, line)) }
+            for line in senses.ordinary { xml.element("note", text: C.note("sense-ordinary", form, line)) }
         }
         if let notes = symbol.notes {
             xml.element("note", text: notes.hasPrefix(C.notePrefix) ? C.note("notes", nil, notes) : notes)

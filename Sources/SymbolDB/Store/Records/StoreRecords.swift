@@ -124,6 +124,61 @@ struct RenderingContextRecord: PersistableRecord {
     }
 }
 
+/// A row of `senseExample`: one labelled line for a form's symbol or ordinary sense.
+struct SenseExampleRecord: PersistableRecord {
+    static let databaseTableName = "senseExample"
+    var symbolId: String
+    var form: String
+    var sense: String
+    var position: Int
+    var text: String
+
+    func encode(to container: inout PersistenceContainer) {
+        container["symbolId"] = symbolId; container["form"] = form; container["sense"] = sense
+        container["position"] = position; container["text"] = text
+    }
+}
+
+/// A row of `sharedBy`: one region tag whose viewers share the symbol.
+struct SharedByRecord: PersistableRecord {
+    static let databaseTableName = "sharedBy"
+    var symbolId: String
+    var tag: String
+    var position: Int
+
+    func encode(to container: inout PersistenceContainer) {
+        container["symbolId"] = symbolId; container["tag"] = tag; container["position"] = position
+    }
+}
+
+/// A row of `renderingUse`: one `aligned-only` term, paraphrase or the article of a language's renderings.
+struct RenderingUseRecord: PersistableRecord {
+    static let databaseTableName = "renderingUse"
+    var symbolId: String
+    var tag: String
+    var kind: String
+    var position: Int
+    var text: String
+
+    func encode(to container: inout PersistenceContainer) {
+        container["symbolId"] = symbolId; container["tag"] = tag; container["kind"] = kind
+        container["position"] = position; container["text"] = text
+    }
+}
+
+/// A row of `senseModel`: the trained model of one ambiguous form.
+struct SenseModelRecord: PersistableRecord {
+    static let databaseTableName = "senseModel"
+    var symbolId: String
+    var form: String
+    var position: Int
+    var model: String
+
+    func encode(to container: inout PersistenceContainer) {
+        container["symbolId"] = symbolId; container["form"] = form; container["position"] = position; container["model"] = model
+    }
+}
+
 /// A row of `analogy`.
 struct AnalogyRecord: PersistableRecord {
     static let databaseTableName = "analogy"

@@ -128,7 +128,15 @@ struct ReferenceSymbolMatcher: Sendable {
                         case .admitted: terms = renderings.admitted
                         case .deprecated: terms = renderings.deprecated
                         }
-                        latinForms += terms.map { ($0, .rendering, status) }
+                        for term in terms {
+                            // Everyday words are searched only for aligned matching.
+                            if renderings.isAlignedOnly(term) && options.alignedOnlyTerms == .excluded {
+                                skipped.append(SkippedForm(symbolID: symbol.id, form: term,
+                                                                         reason: "aligned-only: used only with an aligned source cue"))
+                                continue
+                            }
+                            latinForms.append((term, .rendering, status))
+                        }
                     }
                 }
             }

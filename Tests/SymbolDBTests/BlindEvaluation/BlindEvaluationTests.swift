@@ -1,0 +1,109 @@
+// The honest quality figures of symbol detection: a blind labelled set of micro-drama lines (see
+// Fixtures/blind-eval/README.md), split once into dev.tsv (tuning allowed) and test.tsv (never tuned on).
+// Chinese lines are matched with the Chinese forms, English lines with the English renderings and pinyin,
+// free-standing (aligned-only renderings are not searched). The test half's figures are a CI floor.
+import Foundation
+@testable import SymbolDB
+import Testing
+
+@Suite(.serialized) struct BlindEvaluationTests {
+    /// The test half's figures when they were last measured, rounded down to a whole percent: they may only rise.
+    static let testFloor = (recall: 0.0, precision: 0.0, trapsClean: 0.0)
+
+    static let repository = BlindEvaluationSet.directory.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The glossary evaluated: `LOCCTL_EVAL_GLOSSARY` (to measure newer content), else the repository's.
+    static var glossary: URL {
+        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_GLOSSARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        return repository.appendingPathComponent("glossaries", isDirectory: true)
+    }
+
+    struct Matchers {
+        var store: SymbolStore
+        var chinese: SymbolMatcher
+        var english: SymbolMatcher
+
+        func matches(_ line: BlindEvaluationSet.Line) -> [SymbolMatch] {
+            (line.script == "en" ? english : chinese).matches(in: line.text)
+        }
+    }
+
+    static func matchers() throws -> Matchers {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("locctl-blind-eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let store = try SymbolStore.open(glossaryDirectory: glossary, cacheDirectory: cache)
+        return Matchers(store: store,
+                        chinese: SymbolMatcher(symbols: store.allSymbols, options: .chinese, senses: store.senseModels),
+                        english: SymbolMatcher(symbols: store.allSymbols, options: .forTrack(language: "en"), senses: store.senseModels))
+    }
+
+    static func score(_ set: BlindEvaluationSet, with matchers: Matchers) -> BlindEvaluationScore {
+        var score = BlindEvaluationScore()
+        for line in set.lines { score.add(line, matches: matchers.matches(line)) }
+        return score
+    }
+
+    @Test func halvesAreDisjointAndStratified() throws {
+        let dev = try BlindEvaluationSet.load("dev"), test = try BlindEvaluationSet.load("test")
+        #expect(Set(dev.lines.map(\.id)).isDisjoint(with: test.lines.map(\.id)))
+        #expect(dev.lines.count + test.lines.count >= 660)
+        #expect(abs(dev.lines.count - test.lines.count) <= 1)
+        func strata(_ set: BlindEvaluationSet) -> [String: Int] {
+            set.lines.reduce(into: [:]) { $0["\($1.genre) \($1.kind) \($1.script)", default: 0] += 1 }
+        }
+        let devStrata = strata(dev), testStrata = strata(test)
+        for key in Set(devStrata.keys).union(testStrata.keys) {
+            #expect(abs((devStrata[key] ?? 0) - (testStrata[key] ?? 0)) <= 1,
+                    "stratum \(key): dev \(devStrata[key] ?? 0), test \(testStrata[key] ?? 0)")
+        }
+        #expect(test.lines.filter { $0.kind == "trap" }.count >= 100)
+    }
+
+    @Test func detectionOnTheBlindSet() throws {
+        let matchers = try Self.matchers()
+        let dev = try BlindEvaluationSet.load("dev"), test = try BlindEvaluationSet.load("test")
+        let devScore = Self.score(dev, with: matchers), testScore = Self.score(test, with: matchers)
+        print("[report] blind-eval glossary \(Self.glossary.path): \(matchers.store.allSymbols.count) symbols, "
+            + "\(matchers.store.senseModels.all.count) sense models")
+        print("[report] blind-eval " + devScore.summary("dev", lines: dev.lines.count))
+        print("[report] blind-eval " + testScore.summary("test", lines: test.lines.count))
+        for script in ["zh-Hans", "zh-Hant", "en"] {
+            let part = BlindEvaluationSet(name: "test", lines: test.lines.filter { $0.script == script })
+            print("[report] blind-eval   " + Self.score(part, with: matchers).summary("test \(script)", lines: part.lines.count))
+        }
+        // Dev mistakes may be read and tuned on; the test half's never are printed.
+        if ProcessInfo.processInfo.environment["LOCCTL_EVAL_VERBOSE"] != nil {
+            for mistake in devScore.mistakes { print("[report]   dev \(mistake)") }
+        }
+        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_MISSING_OUT"] {
+            try Self.missingForms(devScore, symbols: matchers.store.allSymbols)
+                .write(to: URL(fileURLWithPath: path), atomically: true, encoding: .utf8)
+        }
+        #expect(testScore.recall >= Self.testFloor.recall)
+        #expect(testScore.precision >= Self.testFloor.precision)
+        #expect(testScore.trapsClean >= Self.testFloor.trapsClean)
+    }
+
+    /// Dev spans that were not found and that no symbol has a form for inside the span.
+    static func missingForms(_ score: BlindEvaluationScore, symbols: [Symbol]) -> String {
+        var chinese: [String] = [], latin: [String] = []
+        for symbol in symbols {
+            chinese += symbol.forms.chinese
+            latin += symbol.forms.pinyin.map { $0.lowercased() }
+            latin += (symbol.renderings["en"].map { $0.preferred + $0.admitted + $0.deprecated } ?? []).map { $0.lowercased() }
+        }
+        var seen = Set<String>()
+        var out = "# Expected spans of the DEV half of the blind set that no glossary symbol has a form for.\n"
+            + "# span<TAB>script<TAB>line (generated by BlindEvaluationTests with LOCCTL_EVAL_MISSING_OUT)\n"
+        for miss in score.missed where seen.insert(miss.span + "\t" + miss.script).inserted {
+            let span = miss.script == "en" ? miss.span.lowercased() : miss.span
+            let forms = miss.script == "en" ? latin : chinese
+            let covered = forms.contains { !$0.isEmpty && span.contains($0) }
+            if !covered { out += "\(miss.span)\t\(miss.script)\t\(miss.text)\n" }
+        }
+        return out
+    }
+}
