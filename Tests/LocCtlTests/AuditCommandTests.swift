@@ -13,8 +13,8 @@ import Testing
         #expect(r.status == 0, "no error-severity finding: \(r.stderr)")
         // 您 is no longer rendered "you" (glossaries/README.md, rendering context rules): two unexpected-symbol
         // notes and an inconsistent warning on plain "you" are gone, a not-preferred warning on cue 5 is new.
-        #expect(r.lines.first == "ep01  \(en)  (22 cues, 0 errors, 48 warnings, 20 notes)")
-        #expect(r.lines.last == "68 findings (0 errors, 48 warnings, 20 notes) in 1 file for en-US (vertical)")
+        #expect(r.lines.first == "ep01  \(en)  (22 cues, 0 errors, 57 warnings, 14 notes)")
+        #expect(r.lines.last == "71 findings (0 errors, 57 warnings, 14 notes) in 1 file for en-US (vertical)")
         #expect(r.stdout.contains("  00:00:05.800  #3   warning  glossary.pinyin-leftover    mid-autumn-festival is left in pinyin ('Zhongqiu'); the glossary renders it 'Mid-Autumn Festival'"))
         #expect(r.stdout.contains("fix: Replace 'Zhongqiu' with 'Mid-Autumn Festival'."))
         #expect(r.stdout.contains("xiayi is left in pinyin ('xia yi')"))
@@ -59,7 +59,7 @@ import Testing
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         #expect(doc["version"] as? String == "2.1.0")
         let run = try #require((doc["runs"] as? [[String: Any]])?.first)
-        #expect((run["results"] as? [Any])?.count == 68)
+        #expect((run["results"] as? [Any])?.count == 71)
     }
 
     @Test func markdownAndHTMLReports() throws {
