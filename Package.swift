@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "locctl-fuzz", dependencies: ["FuzzTargets"]),
 
         // Shared test helpers: the CLI runner, corpus and repository paths, schema validation.
-        .target(name: "TestSupport", dependencies: ["Subtitles"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Subtitles", "TextServices"], path: "Tests/TestSupport"),
         .testTarget(name: "TextServicesTests", dependencies: ["TextServices"]),
         .testTarget(name: "AnnotateTests", dependencies: ["Annotate", "Subtitles", "Regions", "Localize", "SymbolDB", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SymbolDBTests", dependencies: ["SymbolDB", "TextServices", "TestSupport", "locctl-bench"], exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 import TestSupport
 
 /// Runs the built `locctl` executable and captures what it prints.
@@ -81,6 +82,6 @@ public enum CLIRunner {
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        return (outData, errData.get())
+        return (outData, errData.value)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 /// Validates JSON documents against a JSON Schema with Python's `jsonschema` (installed by `scripts/setup.sh`).
 public enum JSONSchemaValidator {
@@ -44,16 +45,7 @@ public enum JSONSchemaValidator {
         switch process.terminationStatus {
         case 0: return nil
         case 1 where !output.isEmpty: return output
-        default: throw Failure.unavailable(String(decoding: errData.get(), as: UTF8.self))
+        default: throw Failure.unavailable(String(decoding: errData.value, as: UTF8.self))
         }
     }
-}
-
-/// A value handed between threads under a lock (tests only; the libraries use TextServices' `Locked`).
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func set(_ newValue: Value) { lock.lock(); value = newValue; lock.unlock() }
-    func get() -> Value { lock.lock(); defer { lock.unlock() }; return value }
 }

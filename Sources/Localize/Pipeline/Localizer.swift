@@ -36,6 +36,7 @@ public struct Localizer: Sendable {
     public let region: RegionProfile
     public let symbols: [Symbol]
     public let pipeline: LocalizePipeline
+    private let symbolsByID: [String: Symbol]
     public var orientation: Orientation
 
     /// A localizer for a region tag of the bundled profiles (`en-US`, `zh-Hant-TW`), or of `regions` when given.
@@ -53,15 +54,14 @@ public struct Localizer: Sendable {
     public init(region: RegionProfile, symbols: [Symbol], steps: [String]? = nil, orientation: Orientation = .vertical) throws {
         self.region = region
         self.symbols = symbols
+        self.symbolsByID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.orientation = orientation
         self.pipeline = try LocalizePipeline(names: steps)
     }
 
     /// Runs every step on `track`, using the Chinese `source` (aligned by time) as evidence when given.
     public func run(_ track: Track, source: Track? = nil) -> LocalizeResult {
-        var byID: [String: Symbol] = [:]
-        for symbol in symbols { byID[symbol.id] = symbol }
-        let context = LocalizeContext(region: region, orientation: orientation, source: source, symbols: byID,
+        let context = LocalizeContext(region: region, orientation: orientation, source: source, symbols: symbolsByID,
                                       frameRate: track.frameRate)
         let (output, changes) = pipeline.run(track, in: context)
         return LocalizeResult(track: output, changes: changes)

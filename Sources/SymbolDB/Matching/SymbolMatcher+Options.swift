@@ -34,7 +34,7 @@ extension SymbolMatcher {
             self.renderingStatuses = renderingStatuses
             self.alignedOnlyTerms = alignedOnlyTerms
             self.senseThreshold = senseThreshold
-            self.wordBreakLocale = wordBreakLocale ?? renderingLanguage.map(Options.primaryLanguage) ?? "en"
+            self.wordBreakLocale = wordBreakLocale ?? renderingLanguage.map(LanguageTag.primarySubtag) ?? "en"
         }
 
         /// Chinese source tracks: Simplified, Traditional and alias forms.
@@ -55,7 +55,6 @@ extension SymbolMatcher {
             LanguageTag.isChinese(language) ? .chinese : .target(language: language)
         }
 
-        static func primaryLanguage(_ tag: String) -> String { LanguageTag.primarySubtag(tag) }
 
         /// Rendering keys to use for `renderingLanguage`, most specific first (`en-GB`, then `en`).
         var renderingKeys: [String] {
