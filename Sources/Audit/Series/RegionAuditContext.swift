@@ -24,7 +24,10 @@ public struct RegionAuditContext: Sendable {
         var byID: [String: Symbol] = [:]
         for symbol in symbols { byID[symbol.id] = symbol }
         self.symbols = byID
-        targetMatcher = SymbolMatcher(symbols: symbols, options: .target(language: region.tag))
+        // Aligned-only renderings are searched and marked; EpisodeScan keeps them where the aligned source holds the symbol.
+        var matcherOptions = SymbolMatcher.Options.target(language: region.tag)
+        matcherOptions.alignedOnlyTerms = .marked
+        targetMatcher = SymbolMatcher(symbols: symbols, options: matcherOptions)
         renderingKeys = region.renderingKeys
         flagsHan = !(region.isChinese || LanguageTag.primarySubtag(region.language) == "ja")
         sensitiveTerms = SensitiveTermScanner(region.sensitiveTerms)

@@ -8,7 +8,7 @@ import Testing
 
 @Suite(.serialized) struct BlindEvaluationTests {
     /// The test half's figures when they were last measured, rounded down to a whole percent: they may only rise.
-    static let testFloor = (recall: 0.0, precision: 0.0, trapsClean: 0.0)
+    static let testFloor = (recall: 0.60, precision: 0.82, trapsClean: 0.87)
 
     static let repository = BlindEvaluationSet.directory.deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()

@@ -100,9 +100,14 @@ struct GlossaryRun {
         }
     }
 
+    /// Target matches in `text` of cue `t`; an aligned-only rendering only where an aligned source cue holds its symbol.
+    func targetMatches(in text: String, cue t: Int) -> [SymbolMatch] {
+        target.matches(in: text).filter { !$0.isAlignedOnly || evidence[t]?.contains($0.symbolID) == true }
+    }
+
     mutating func apply() -> StepResult {
-        for cue in track.cues {
-            for m in target.matches(in: cue.text.plainText) where m.formKind == .rendering {
+        for (i, cue) in track.cues.enumerated() {
+            for m in targetMatches(in: cue.text.plainText, cue: i) where m.formKind == .rendering {
                 if terms[m.symbolID]?.status(of: m.form) == .preferred, let p = terms[m.symbolID]?.preferred.first(where: {
                     ResolvedRenderings.fold($0) == ResolvedRenderings.fold(m.form) }) {
                     used[m.symbolID, default: []].insert(p)
@@ -137,7 +142,7 @@ struct GlossaryRun {
 
     /// `text` with its replaceable terms replaced; records changes and reports.
     mutating func rewrite(_ text: String, before: String, cue i: Int) -> String {
-        let groups = Self.groups(target.matches(in: text))
+        let groups = Self.groups(targetMatches(in: text, cue: i))
         if groups.isEmpty { return text }
         let utf16 = Array(text.utf16)
         var out = ""
@@ -254,7 +259,7 @@ struct GlossaryRun {
     /// Adds a gloss after the first rendering of each symbol not seen before in the track, when it fits.
     mutating func addGlosses(in i: Int) {
         let plain = track.cues[i].text.plainText
-        for group in Self.groups(target.matches(in: plain)) {
+        for group in Self.groups(targetMatches(in: plain, cue: i)) {
             guard case let .keep(symbol?) = decide(group, cue: i), !glossed.contains(symbol) else { continue }
             glossed.insert(symbol)
             guard let gloss = shortGloss(symbol, shown: group[0].matchedText) else { continue }
@@ -328,7 +333,7 @@ struct GlossaryRun {
         var found: [Set<String>?] = Array(repeating: nil, count: track.cues.count)
         func symbols(in t: Int) -> Set<String> {
             if let known = found[t] { return known }
-            let ids = Set(target.matches(in: track.cues[t].text.plainText).map(\.symbolID))
+            let ids = Set(targetMatches(in: track.cues[t].text.plainText, cue: t).map(\.symbolID))
             found[t] = ids
             return ids
         }

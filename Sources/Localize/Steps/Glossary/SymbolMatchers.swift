@@ -31,7 +31,11 @@ public final class SymbolMatchers: @unchecked Sendable {
     public func target(_ tag: String) -> SymbolMatcher {
         lock.lock(); defer { lock.unlock() }
         if let m = targetMatchers[tag] { return m }
-        let m = SymbolMatcher(symbols: symbols, options: .target(language: tag, includePinyin: true, includeChinese: true))
+        // Aligned-only renderings are searched and marked; the glossary step keeps them only where the
+        // aligned source cue holds the symbol.
+        var options = SymbolMatcher.Options.target(language: tag, includePinyin: true, includeChinese: true)
+        options.alignedOnlyTerms = .marked
+        let m = SymbolMatcher(symbols: symbols, options: options)
         targetMatchers[tag] = m
         return m
     }
