@@ -30,6 +30,7 @@ RELIGIOUS_LAW = [
 ENGLISH_ONLY = [r"\bverse\b", r"\bsin\b", r"\bscripture"]
 EQUATING = [r"chinese (version|equivalent) of", r"is the chinese ", r"versión china de", r"version chinoise de",
             r"chinesische (version|entsprechung)", r"versi tionghoa dari", r"النسخة الصينية من"]
+ARTICLE = re.compile(r"^(the|an?|el|la|los|las|o|os|as|le|les|l'|der|die|das|den)\s*(?<=\s|')", re.IGNORECASE)
 POLITICAL = [r"两岸", r"兩岸", r"陆剧", r"陸劇", r"大陆", r"大陸", r"内地", r"內地", r"mainland", r"祖国", r"祖國",
              r"台独", r"台獨", r"本省", r"外省"]
 
@@ -104,10 +105,10 @@ def main():
             heads = list(chinese)
             r = renderings.get(lang) or {}
             heads += as_list(r.get("preferred"))
+            opening = ARTICLE.sub("", g.lstrip("«“\"'「『(„")).casefold()
             for head in heads:
-                h = str(head)
-                if len(fold(h)) >= 2 and fold(g).startswith(fold(h)) and (
-                        g.casefold().lstrip("«“\"'「『(").startswith(h.casefold())):
+                h = ARTICLE.sub("", str(head)).casefold()
+                if len(fold(h)) >= 2 and opening.lstrip("«“\"'「『(„").startswith(h):
                     report(file, sid, f"gloss.{lang}", "head-repeated", f"opens with '{h}'")
                     break
         for field in ("gloss", "analogies", "renderings", "sensitivity", "notes"):
