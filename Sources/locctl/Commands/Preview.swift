@@ -47,7 +47,7 @@ extension LocCtl {
             guard let tracks = loaded.tracks else { printError("error: \(loaded.error ?? "cannot read")"); throw ExitCode(1) }
             let annotator = Annotator(symbols: store.allSymbols, targetLanguages: Set([tracks.targetLanguage].compactMap { $0 }),
                                       options: .init(reviewedOnly: reviewedOnly))
-            let plan = annotator.planner(for: profile).plan(episode: episode.name, occurrences: annotator.occurrences(tracks))
+            let plan = annotator.plan(tracks, region: profile)
             let page = URL(fileURLWithPath: output)
             let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
             let html = try PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
