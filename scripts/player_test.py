@@ -90,8 +90,10 @@ def build_fixtures(locctl, out):
 
 def serve(directory):
     """A local HTTP server over the repository (ES modules do not load from file:// pages)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *a, **k: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -173,7 +175,7 @@ return {paused: v.paused, markHidden: mark.hidden, cardHidden: card.hidden,
 """
 
 
-def check_page(driver, url, rtl, log):
+def check_page(driver, url, rtl, log, screenshot=None):
     driver.get(url)
     ready = driver.execute_async_script(READY)
     need("error" not in ready, f"{url}: {ready.get('error')}")
@@ -215,6 +217,8 @@ def check_page(driver, url, rtl, log):
     else:
         need(s["cardDir"] == "ltr", f"{url}: direction {s['cardDir']}, expected ltr")
         need(s["close"]["left"] >= s["term"]["right"] - 1, f"{url}: Close is not right of the head in LTR")
+    if screenshot:
+        driver.save_screenshot(str(screenshot))
     # 4. Esc closes, playback resumes, focus returns to the mark.
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
     need(driver.execute_async_script(WAIT_STATE, "playing"), f"{url}: playback did not resume after Esc")
@@ -267,9 +271,7 @@ def main():
             for page, rtl in (("plugin.en-US.html", False), ("plugin.ar-SA.html", True),
                               ("preview.en-US.html", False), ("preview.ar-SA.html", True)):
                 print(f"run {n}: {page}")
-                check_page(driver, f"{base}/{page}", rtl, print)
-            driver.get(f"{base}/preview.ar-SA.html")
-            driver.save_screenshot(str(out / "preview.ar-SA.png"))
+                check_page(driver, f"{base}/{page}", rtl, print, out / page.replace(".html", ".png") if n == 1 else None)
             passed += 1
             print(f"run {n}: PASS ({time.monotonic() - t0:.1f} s)")
         except Failure as e:
