@@ -101,6 +101,7 @@ import TextServices
                 #expect((payload["analogy"] as? String) == note.cardAnalogy, "\(tag) metadata analogy")
                 #expect(payload["teaser"] as? String == note.teaser)
                 #expect(payload["dir"] as? String == (tag == "ar-SA" ? "rtl" : "ltr"))
+                #expect((ttml.cues[i].properties["tts:direction"] == "rtl") == (tag == "ar-SA"), "\(tag) TTML direction")
             }
         }
     }
