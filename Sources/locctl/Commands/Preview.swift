@@ -10,7 +10,7 @@ extension LocCtl {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a self-contained HTML page that plays subtitles and a region's pop-up notes.",
-            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check. Exit codes: 0 success, 1 the track cannot be read, 64 usage."
+            discussion: "The page shows notes with the player plug-in (player/locctl-notes.js, inlined) and needs no network: a mark while a note is active, its card on click or Enter (the video pauses; Esc closes). Exit codes: 0 success, 1 the track cannot be read, 64 usage."
         )
 
         @Argument(help: "The subtitle track to play (Chinese or translated).")
