@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what locctl and its test suite need on a fresh Debian/Ubuntu machine, skipping what is there:
 # system libraries (ICU, libxml2, OpenCC, SQLite), the OpenCC command-line tool and iconv used by tests,
-# Chromium for the real-browser preview test, and the Python peers used for interop checks.
+# Chromium, chromedriver, ffmpeg and the Noto fonts (Latin, Arabic, Thai, CJK) for the real-browser player
+# test, and the Python peers used for interop checks and Selenium.
 set -euo pipefail
 need=()
 for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config opencc libc-bin python3 python3-pip ${LOCCTL_EXTRA_APT:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
-if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
-  need+=(chromium)
+if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ]; then
+  for pkg in chromium chromium-driver ffmpeg fonts-noto-core fonts-noto-cjk; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+  done
 fi
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -20,3 +23,8 @@ fi
 python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check ttconv jsonschema wordfreq 2>/dev/null || python3 -m pip install -q --break-system-packages ttconv jsonschema wordfreq
 import ttconv, jsonschema, wordfreq
 PY
+# Selenium drives Chromium for scripts/player_test.py (through Debian's chromedriver).
+if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ]; then
+  python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check selenium 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages selenium
+fi

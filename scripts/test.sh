@@ -33,7 +33,7 @@ if [ -n "$C" ] && [ -d "$C" ]; then
     "$C/real-zh/chinesesubfinder/oslo.2021.zh-Hant-en.utf16le.ass" "$C/pysubs2/ttml_example.ttml" \
     "$C/ttconv/ttml/lwsp_default.ttml"
 fi
-echo "== browser preview test"; scripts/browser_test.sh
+echo "== browser player test"; scripts/browser_test.sh
 # Every fuzz target briefly (libFuzzer + ASan); LOCCTL_FUZZ_SECONDS=0 skips, scripts/fuzz.sh 300 for a real run.
 if [ "${LOCCTL_FUZZ_SECONDS:-20}" != 0 ]; then
   echo "== fuzz (${LOCCTL_FUZZ_SECONDS:-20} s per target)"; scripts/fuzz.sh "${LOCCTL_FUZZ_SECONDS:-20}"

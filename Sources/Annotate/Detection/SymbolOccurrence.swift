@@ -30,9 +30,15 @@ public struct SymbolOccurrence: Hashable, Sendable, Codable {
     /// When both tracks are read: the source cue this occurrence belongs to (source cue index on the source
     /// side; the first aligned source cue for a target-side occurrence, if any).
     public var sourceCueIndex: Int?
+    /// How the translation renders this occurrence (from the aligned target cue, or the match itself on the
+    /// target side); nil when no translation was read.
+    public var rendering: TargetRendering?
+    /// The words of the translation that render it, when found ("jianghu", "live-in son-in-law").
+    public var renderedText: String?
 
     public init(symbolID: String, side: Side, cueIndex: Int, cueID: String?, timing: TimeSpan, matchedText: String,
-                utf16Range: Range<Int>, characterRange: Range<Int>, sourceCueIndex: Int? = nil) {
+                utf16Range: Range<Int>, characterRange: Range<Int>, sourceCueIndex: Int? = nil,
+                rendering: TargetRendering? = nil, renderedText: String? = nil) {
         self.symbolID = symbolID
         self.side = side
         self.cueIndex = cueIndex
@@ -42,6 +48,8 @@ public struct SymbolOccurrence: Hashable, Sendable, Codable {
         self.utf16Range = utf16Range
         self.characterRange = characterRange
         self.sourceCueIndex = sourceCueIndex
+        self.rendering = rendering
+        self.renderedText = renderedText
     }
 
     public var start: Timestamp { timing.start }

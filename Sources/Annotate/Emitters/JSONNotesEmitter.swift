@@ -5,7 +5,7 @@ import Subtitles
 /// The JSON document: versioned, described by `schemas/annotations.schema.json`.
 public struct JSONNotesEmitter: NoteEmitter {
     /// The version written in `schemaVersion`; bump the minor for added fields, the major for changes.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public init() {}
     public var format: NoteFormat { .json }
@@ -25,6 +25,7 @@ public struct JSONNotesEmitter: NoteEmitter {
                 ("endMs", String(n.end.milliseconds)),
                 ("symbol", J.quote(n.symbolID)),
                 ("term", J.quote(n.term)),
+                ("teaser", J.quote(n.teaser)),
                 ("matched", J.quote(n.matchedText)),
                 ("gloss", J.quote(n.gloss)),
                 ("language", J.quote(n.glossLanguage)),
@@ -32,6 +33,9 @@ public struct JSONNotesEmitter: NoteEmitter {
                 ("frame", J.optional(n.analogyFrame)),
                 ("analogyLanguage", J.optional(n.analogyLanguage)),
                 ("showsAnalogy", n.showsAnalogy ? "true" : "false"),
+                ("direction", J.quote(n.direction.rawValue)),
+                ("need", J.quote(n.need.code)),
+                ("rendering", J.optional(n.rendering?.rawValue)),
                 ("category", J.quote(n.category.rawValue)),
                 ("context", J.quote(n.context.rawValue)),
                 ("status", J.quote(n.status.rawValue)),

@@ -51,18 +51,22 @@ enum JSONText {
 }
 
 extension AnnotationNote {
-    /// The single-line JSON payload of a WebVTT metadata cue.
+    /// The single-line JSON payload of a WebVTT metadata cue: the mark (`teaser`) and the full card (`term`,
+    /// `gloss`, and `analogy` exactly when the visible formats show it), with `lang` and `dir` for layout.
     public var cuePayload: String {
         JSONText.object([
             ("symbol", JSONText.quote(symbolID)),
             ("term", JSONText.quote(term)),
+            ("teaser", JSONText.quote(teaser)),
             ("matched", JSONText.quote(matchedText)),
             ("gloss", JSONText.quote(gloss)),
-            ("analogy", JSONText.optional(analogy)),
-            ("frame", JSONText.optional(analogyFrame)),
+            ("analogy", JSONText.optional(cardAnalogy)),
+            ("frame", JSONText.optional(showsAnalogy ? analogyFrame : nil)),
             ("category", JSONText.quote(category.rawValue)),
             ("context", JSONText.quote(context.rawValue)),
             ("lang", JSONText.quote(glossLanguage)),
+            ("dir", JSONText.quote(direction.rawValue)),
+            ("need", JSONText.quote(need.code)),
             ("position", JSONText.quote(position.rawValue)),
             ("status", JSONText.quote(status.rawValue)),
         ])

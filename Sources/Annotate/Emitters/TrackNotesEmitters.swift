@@ -48,8 +48,10 @@ public struct TTMLNotesEmitter: NoteEmitter {
             (r.id == NotesTrack.topRegionID && used.contains(.top)) || (r.id == NotesTrack.bottomRegionID && used.contains(.bottom))
         }
         if track.regions.isEmpty { track.regions = [Self.regions[0]] }
-        for i in track.cues.indices where plan.notes[i].glossLanguage != language {
-            track.cues[i].extensions["ttml.lang"] = plan.notes[i].glossLanguage
+        for i in track.cues.indices {
+            if plan.notes[i].glossLanguage != language { track.cues[i].extensions["ttml.lang"] = plan.notes[i].glossLanguage }
+            // Right-to-left regions: the paragraph's base direction, so the final "." sits at the reader's end.
+            if plan.notes[i].direction == .rtl { track.cues[i].properties["tts:direction"] = "rtl" }
         }
         return try TTMLCodec().encode(track, options: EncodeOptions())
     }

@@ -17,8 +17,9 @@ public struct WebVTTMetadataEmitter: NoteEmitter {
         track.setLeadingNote("""
             NOTE
             kind=metadata: cultural pop-up notes for \(plan.region), episode \(plan.episode).
-            Each cue payload is one JSON object: symbol, term, matched, gloss, analogy, frame, category,
-            context, lang, position, status (see schemas/annotations.schema.json). Load with <track kind="metadata">.
+            Each cue payload is one JSON object: symbol, term, teaser, matched, gloss, analogy, frame, category,
+            context, lang, dir, need, position, status (see schemas/annotations.schema.json).
+            Load with <track kind="metadata">; player/locctl-notes.js shows them.
             """)
         return try WebVTTCodec().encode(track, options: EncodeOptions())
     }

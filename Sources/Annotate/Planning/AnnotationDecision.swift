@@ -36,6 +36,8 @@ public enum DropReason: Hashable, Sendable, CustomStringConvertible {
     case draft
     /// The symbol needs less context than the region's minimum.
     case contextBelowMinimum(ContextLevel, minimum: ContextLevel)
+    /// The region's viewers share the culture (the entry's `shared-by` lists the region).
+    case sharedCulture(region: String)
     /// The symbol already has a note: earlier in this episode (`episode` nil) or in an earlier episode.
     case duplicate(firstAt: Timestamp, episode: String?)
     /// The symbol has no gloss in any language of the fallback chain.
@@ -44,6 +46,8 @@ public enum DropReason: Hashable, Sendable, CustomStringConvertible {
     case density(maxPerMinute: Int)
     /// A higher-ranked note is on screen and the note could not be deferred within its scene.
     case overlap(symbolID: String, until: Timestamp)
+    /// Not even the gloss-only card can be read before the episode ends.
+    case episodeEnd(Timestamp)
 
     /// A short machine-readable code (used in JSON explanations).
     public var code: String {
@@ -51,10 +55,12 @@ public enum DropReason: Hashable, Sendable, CustomStringConvertible {
         case .unknownSymbol: return "unknown-symbol"
         case .draft: return "draft"
         case .contextBelowMinimum: return "context-below-minimum"
+        case .sharedCulture: return "shared-culture"
         case .duplicate: return "duplicate"
         case .noGloss: return "no-gloss"
         case .density: return "density"
         case .overlap: return "overlap"
+        case .episodeEnd: return "episode-end"
         }
     }
 
@@ -63,11 +69,13 @@ public enum DropReason: Hashable, Sendable, CustomStringConvertible {
         case .unknownSymbol: return "unknown symbol"
         case .draft: return "draft entry (--reviewed-only)"
         case let .contextBelowMinimum(level, minimum): return "context \(level.rawValue) below the region's minimum \(minimum.rawValue)"
+        case let .sharedCulture(region): return "\(region) shares this culture (shared-by)"
         case let .duplicate(at, episode?): return "duplicate: already noted in \(episode) at \(at)"
         case let .duplicate(at, nil): return "duplicate: already noted at \(at)"
         case .noGloss: return "no gloss in the region's languages"
         case let .density(max): return "density: \(max) notes per minute already"
         case let .overlap(id, until): return "overlap with higher-priority note \(id) (until \(until)), no room within the scene"
+        case let .episodeEnd(end): return "the card cannot be read before the episode ends at \(end)"
         }
     }
 }

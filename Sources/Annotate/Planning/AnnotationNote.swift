@@ -10,6 +10,9 @@ public struct AnnotationNote: Hashable, Sendable {
     public var term: String
     /// The text as found in the cue.
     public var matchedText: String
+    /// The one-line mark shown while the note is active (at most ~40 characters).
+    public var teaser: String
+    /// The gloss, never starting with a repetition of `term`.
     public var gloss: String
     /// The language of `gloss` (the first of the region's fallback chain that the symbol has).
     public var glossLanguage: String
@@ -17,8 +20,15 @@ public struct AnnotationNote: Hashable, Sendable {
     /// The cultural frame the analogy comes from.
     public var analogyFrame: String?
     public var analogyLanguage: String?
-    /// Whether the analogy fits the display time at the region's reading speed (visible tracks show it only then).
+    /// Whether the analogy is part of the card: it fits the display time at the region's reading speed. Every
+    /// emitter shows the analogy exactly when this is true.
     public var showsAnalogy: Bool
+    /// How much the viewer misses here without the note.
+    public var need: NoteNeed
+    /// How the translation renders the occurrence, when a translation was read.
+    public var rendering: TargetRendering?
+    /// Writing direction of the region's language.
+    public var direction: WritingDirection
     public var category: SymbolDB.Category
     public var context: ContextLevel
     public var status: ReviewStatus
@@ -35,4 +45,10 @@ public struct AnnotationNote: Hashable, Sendable {
 
     /// `term — gloss`, the first line of a visible note.
     public var headline: String { term + " — " + gloss }
+
+    /// The analogy when it is part of the card, else nil.
+    public var cardAnalogy: String? { showsAnalogy ? analogy : nil }
+
+    /// Everything the full card shows, as read: the headline and, when it fits, the analogy.
+    public var cardText: String { cardAnalogy.map { headline + "\n" + $0 } ?? headline }
 }

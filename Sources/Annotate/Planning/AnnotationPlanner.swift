@@ -18,23 +18,30 @@ public struct AnnotationPlan: Hashable, Sendable {
 ///
 /// Rules, in order (each dropped occurrence says which rule dropped it):
 /// 1. unknown symbols and, with `reviewedOnly`, draft entries are dropped;
-/// 2. symbols below the region's `min-context` are dropped;
+/// 2. symbols below the region's `min-context` are dropped, and so are symbols whose `shared-by` lists the
+///    region (its viewers share the culture);
 /// 3. only the first occurrence gets a note — per episode, or per series when the scope is `series` and a
-///    ``AnnotationHistory`` is carried across episodes; `every` notes each occurrence;
-/// 4. candidates are placed by rank — higher context first, then symbols with one of the region's emphasis
-///    themes, then lower `priority` number, then earlier time — so a lower-ranked note never displaces a
-///    higher-ranked one;
-/// 5. a note starts at its cue's start and stays long enough to read at the region's `max-chars-per-second`,
-///    at least `min-display`, at most `maxDisplay`;
+///    ``AnnotationHistory`` is carried across episodes; `every` notes each occurrence; a symbol with no gloss
+///    in the region's languages gets none (a Chinese region never falls back to English);
+/// 4. candidates are placed by need (``NoteNeed``: what the viewer misses where the translation leaves the
+///    term in pinyin, in Chinese or as a calque, down to a listed paraphrase that already conveys it; after the
+///    viewer has read an approved rendering of a symbol, its later occurrences need no more than that one did),
+///    then higher context, lower `priority` number, earlier time (an early note serves every later line, and
+///    a series sets up its premise first) and the region's emphasis themes — so a lower-ranked note never
+///    displaces a higher-ranked one;
+/// 5. a note starts at its cue's start and stays long enough to read its full card (headline and analogy) at
+///    the region's `max-chars-per-second`, at least `min-display`; a full card longer than `maxDisplay` is
+///    shortened to the headline (term and gloss), which stays as long as it takes to read;
 /// 6. a note that would overlap one already placed is deferred to after it, if it can still start before
-///    its cue ends plus `deferWindow`; otherwise it is dropped (overlap);
+///    its cue ends plus `deferWindow`; otherwise the gloss-only card is tried, then it is dropped (overlap);
+///    a note that cannot be read before the episode's end is shortened the same way, then dropped;
 /// 7. no 60-second window may hold more than `max-per-minute` note starts (density);
 /// 8. a symbol whose first occurrence was dropped by 6 or 7 may still get a note at a later occurrence.
 public struct AnnotationPlanner: Sendable {
     public struct Options: Hashable, Sendable {
         /// Drop draft entries instead of marking them.
         public var reviewedOnly: Bool
-        /// The longest a note stays on screen.
+        /// The longest a full card (with its analogy) stays on screen; longer cards lose the analogy.
         public var maxDisplay: TimeLength
         /// How far past its cue's end a deferred note may still start.
         public var deferWindow: TimeLength
@@ -80,14 +87,16 @@ public struct AnnotationPlanner: Sendable {
     }
 
     /// Plans one episode on its own.
-    public func plan(episode: String, occurrences: [SymbolOccurrence]) -> AnnotationPlan {
+    /// `end` is when the episode ends (its last cue): no note runs past it.
+    public func plan(episode: String, occurrences: [SymbolOccurrence], end: Timestamp? = nil) -> AnnotationPlan {
         var history = AnnotationHistory()
-        return plan(episode: episode, occurrences: occurrences, history: &history)
+        return plan(episode: episode, occurrences: occurrences, history: &history, end: end)
     }
 
     /// Plans one episode of a series; `history` carries the symbols noted in earlier episodes (used when the
     /// occurrence policy is `series`) and is updated with this episode's notes.
-    public func plan(episode: String, occurrences unsorted: [SymbolOccurrence], history: inout AnnotationHistory) -> AnnotationPlan {
+    public func plan(episode: String, occurrences unsorted: [SymbolOccurrence], history: inout AnnotationHistory,
+                     end: Timestamp? = nil) -> AnnotationPlan {
         let occurrences = SymbolDetector.sortedByTime(unsorted)
         var outcomes = [AnnotationDecision.Outcome?](repeating: nil, count: occurrences.count)
         var prepared = [Prepared?](repeating: nil, count: occurrences.count)
@@ -103,6 +112,7 @@ public struct AnnotationPlanner: Sendable {
             if symbol.context < policy.minContext {
                 outcomes[i] = .dropped(.contextBelowMinimum(symbol.context, minimum: policy.minContext)); continue
             }
+            if sharesCulture(symbol) { outcomes[i] = .dropped(.sharedCulture(region: region.tag)); continue }
             if scope == .series, let earlier = history.noted[symbol.id] {
                 outcomes[i] = .dropped(.duplicate(firstAt: earlier.at, episode: earlier.episode)); continue
             }
@@ -113,11 +123,26 @@ public struct AnnotationPlanner: Sendable {
             groups[key, default: []].append(i)
         }
 
-        // Rule 4: rank groups by their symbol and first time.
+        // Rule 4: need per occurrence, capped once the viewer has read an approved rendering of the symbol.
+        var understood: [String: NoteNeed] = [:]
+        for (i, o) in occurrences.enumerated() {
+            guard prepared[i] != nil, let symbol = symbols[o.symbolID] else { continue }
+            var need = NoteNeed.of(symbol, rendering: o.rendering, renderedText: o.renderedText)
+            if let cap = understood[symbol.id] { need = min(need, cap) }
+            if o.rendering == .rendered || o.rendering == .paraphrased { understood[symbol.id] = min(understood[symbol.id] ?? need, need) }
+            prepared[i]!.note.need = need
+        }
+        // Rank groups by their most needed occurrence, then by symbol and first time.
+        func groupNeed(_ key: String) -> NoteNeed { groups[key]!.map { prepared[$0]!.note.need }.max() ?? .opaque }
+        let needs = Dictionary(uniqueKeysWithValues: groupOrder.map { ($0, groupNeed($0)) })
         let ranked = groupOrder.sorted { a, b in
             let ia = groups[a]![0], ib = groups[b]![0]
-            let ra = rank(symbols[occurrences[ia].symbolID]!), rb = rank(symbols[occurrences[ib].symbolID]!)
+            if needs[a]! != needs[b]! { return needs[a]! > needs[b]! }
+            let sa = symbols[occurrences[ia].symbolID]!, sb = symbols[occurrences[ib].symbolID]!
+            let ra = rank(sa) / 10, rb = rank(sb) / 10
             if ra != rb { return ra < rb }
+            if occurrences[ia].start != occurrences[ib].start { return occurrences[ia].start < occurrences[ib].start }
+            if rank(sa) != rank(sb) { return rank(sa) < rank(sb) }
             return ia < ib
         }
 
@@ -130,8 +155,14 @@ public struct AnnotationPlanner: Sendable {
             for i in members {
                 if let first = shownAt { outcomes[i] = .dropped(.duplicate(firstAt: first, episode: nil)); continue }
                 let o = occurrences[i]
-                let length = prepared[i]!.duration
-                switch place(o, length: length, placed: placed, starts: starts, maxPerMinute: policy.maxPerMinute) {
+                var result = Placement.failure(.noGloss)
+                // The full card first, then the gloss-only card (rule 6); density does not depend on the length.
+                for card in prepared[i]!.cards {
+                    result = place(o, length: card.duration, placed: placed, starts: starts, maxPerMinute: policy.maxPerMinute, end: end)
+                    if case .success = result { prepared[i]!.note.showsAnalogy = card.showsAnalogy; break }
+                    if case .failure(.density) = result { break }
+                }
+                switch result {
                 case let .success(span):
                     outcomes[i] = span.start == o.start ? .shown(span) : .deferred(from: o.start, to: span)
                     let at = placed.firstIndex { $0.span.start > span.start } ?? placed.count
@@ -162,45 +193,64 @@ public struct AnnotationPlanner: Sendable {
 
     // MARK: - Rules
 
-    /// Smaller is better: context (high first), emphasis theme, priority number.
+    /// Smaller is better: context (high first), priority number, emphasis theme (the last digit).
     func rank(_ symbol: Symbol) -> Int {
         let contextRank = 2 - (ContextLevel.allCases.firstIndex(of: symbol.context) ?? 0)
         let emphasised = symbol.themes.contains(where: emphasis.contains) ? 0 : 1
-        return contextRank * 100 + emphasised * 10 + min(max(symbol.priority, 0), 9)
+        return contextRank * 100 + min(max(symbol.priority, 0), 9) * 10 + emphasised
     }
 
-    /// How long a note stays on screen, and whether its analogy fits.
-    func displayTime(headline: String, analogy: String?) -> (duration: TimeLength, showsAnalogy: Bool) {
+    /// Whether the symbol's `shared-by` lists the region (or, for a tag without a region, its language).
+    func sharesCulture(_ symbol: Symbol) -> Bool {
+        symbol.sharedBy.contains { $0.caseInsensitiveCompare(region.tag) == .orderedSame }
+    }
+
+    /// The time it takes to read `text` at the region's `max-chars-per-second`.
+    func readingTime(_ text: String) -> TimeLength {
         let cps = max(region.limits.maxCharsPerSecond, 1)
-        func time(_ text: String) -> Int64 { Int64((metrics.readingLength(text) / cps * 1000).rounded(.up)) }
-        let maxMs = max(options.maxDisplay.milliseconds, region.annotation.minDisplay.milliseconds)
-        var needed = time(headline)
-        var showsAnalogy = false
+        return TimeLength(milliseconds: Int64((metrics.readingLength(text) / cps * 1000).rounded(.up)))
+    }
+
+    /// The cards to try, longest first: with the analogy when it can be read within `maxDisplay`, then the
+    /// headline alone; each lasts as long as it takes to read, at least `min-display`.
+    func cardLengths(headline: String, analogy: String?) -> [(duration: TimeLength, showsAnalogy: Bool)] {
+        let minMs = region.annotation.minDisplay.milliseconds
+        let maxMs = max(options.maxDisplay.milliseconds, minMs)
+        let headlineMs = max(readingTime(headline).milliseconds, minMs)
+        var cards: [(duration: TimeLength, showsAnalogy: Bool)] = []
         if let analogy {
-            let withAnalogy = needed + time(analogy)
-            if withAnalogy <= maxMs { needed = withAnalogy; showsAnalogy = true }
+            let fullMs = max(readingTime(headline + "\n" + analogy).milliseconds, minMs)
+            if fullMs <= maxMs { cards.append((TimeLength(milliseconds: fullMs), true)) }
         }
-        let ms = min(max(needed, region.annotation.minDisplay.milliseconds), maxMs)
-        return (TimeLength(milliseconds: ms), showsAnalogy)
+        cards.append((TimeLength(milliseconds: headlineMs), false))
+        return cards
+    }
+
+    /// How long a note stays on screen, and whether its analogy fits (the first card of ``cardLengths``).
+    func displayTime(headline: String, analogy: String?) -> (duration: TimeLength, showsAnalogy: Bool) {
+        cardLengths(headline: headline, analogy: analogy)[0]
     }
 
     private struct Prepared {
         var note: AnnotationNote
-        var duration: TimeLength
+        var cards: [(duration: TimeLength, showsAnalogy: Bool)]
     }
 
     private func prepare(_ o: SymbolOccurrence, _ symbol: Symbol) -> Prepared? {
-        guard let gloss = content.gloss(symbol) else { return nil }
+        guard let found = content.gloss(symbol) else { return nil }
         let analogy = content.analogy(symbol)
         let term = content.term(symbol, matched: o.matchedText)
-        let headline = term + " — " + gloss.text
-        let (duration, showsAnalogy) = displayTime(headline: headline, analogy: analogy?.text)
+        let gloss = NoteContent.glossWithoutTerm(found.text, term: term)
+        let headline = term + " — " + gloss
+        let cards = cardLengths(headline: headline, analogy: analogy?.text)
         let note = AnnotationNote(
-            symbolID: symbol.id, term: term, matchedText: o.matchedText, gloss: gloss.text, glossLanguage: gloss.language,
+            symbolID: symbol.id, term: term, matchedText: o.matchedText,
+            teaser: NoteContent.teaser(term: term, seen: o.renderedText), gloss: gloss, glossLanguage: found.language,
             analogy: analogy?.text, analogyFrame: analogy?.frame, analogyLanguage: analogy?.language,
-            showsAnalogy: showsAnalogy, category: symbol.category, context: symbol.context, status: symbol.status,
+            showsAnalogy: cards[0].showsAnalogy, need: .opaque, rendering: o.rendering, direction: region.direction,
+            category: symbol.category, context: symbol.context, status: symbol.status,
             cueID: o.cueID, cueIndex: o.cueIndex, side: o.side, timing: o.timing, position: region.annotation.position)
-        return Prepared(note: note, duration: duration)
+        return Prepared(note: note, cards: cards)
     }
 
     private enum Placement {
@@ -211,7 +261,7 @@ public struct AnnotationPlanner: Sendable {
     /// The earliest slot at or after the cue start that overlaps no placed note (rule 6) and keeps every
     /// 60-second window within the density limit (rule 7).
     private func place(_ o: SymbolOccurrence, length: TimeLength, placed: [(span: TimeSpan, symbolID: String)],
-                       starts: [Int64], maxPerMinute: Int) -> Placement {
+                       starts: [Int64], maxPerMinute: Int, end: Timestamp?) -> Placement {
         let latest = o.end.milliseconds + options.deferWindow.milliseconds
         var start = o.start.milliseconds
         var blocker: (span: TimeSpan, symbolID: String)?
@@ -224,6 +274,7 @@ public struct AnnotationPlanner: Sendable {
         if start > latest, let blocker {
             return .failure(.overlap(symbolID: blocker.symbolID, until: blocker.span.end))
         }
+        if let end, start + length.milliseconds > end.milliseconds { return .failure(.episodeEnd(end)) }
         if maxPerMinute <= 0 { return .failure(.density(maxPerMinute: maxPerMinute)) }
         // Density: among the placed starts plus this one, any maxPerMinute + 1 consecutive starts must span ≥ 60 s.
         let window: Int64 = 60_000

@@ -10,14 +10,21 @@ public enum PlanExplanation {
         for d in plan.decisions {
             let o = d.occurrence
             let cue = o.cueID.map { "cue \($0)" } ?? "cue #\(o.cueIndex + 1)"
-            out += "  \(o.start)  \(cue)  \(o.symbolID) «\(o.matchedText)»\(o.side == .target ? " (target)" : "")  "
+            out += "  \(o.start)  \(cue)  \(o.symbolID) «\(o.matchedText)»\(o.side == .target ? " (target)" : "")"
+            if let rendering = o.rendering { out += " [\(rendering.rawValue)\(o.renderedText.map { ": \($0)" } ?? "")]" }
+            out += "  "
             switch d.outcome {
-            case let .shown(span): out += "shown \(span.start)–\(span.end)"
-            case let .deferred(from, span): out += "deferred from \(from) to \(span.start)–\(span.end)"
+            case let .shown(span): out += "shown \(span.start)–\(span.end)\(need(plan, o))"
+            case let .deferred(from, span): out += "deferred from \(from) to \(span.start)–\(span.end)\(need(plan, o))"
             case let .dropped(reason): out += "dropped: \(reason)"
             }
             out += "\n"
         }
         return out
+    }
+
+    private static func need(_ plan: AnnotationPlan, _ o: SymbolOccurrence) -> String {
+        guard let note = plan.notes.first(where: { $0.symbolID == o.symbolID && $0.cueIndex == o.cueIndex }) else { return "" }
+        return " (need \(note.need.code)\(note.showsAnalogy ? ", with analogy" : ""))"
     }
 }

@@ -97,7 +97,7 @@ extension LocCtl {
             let outcomes = BatchRunner(label: "annotate").run(jobs, name: { "\($0.0.first?.episode.name ?? "") \($0.1.tag)" }) { job in
                 let (run, profile) = job
                 do {
-                    let plans = annotator.plan(series: run.map { ($0.episode.name, $0.occurrences.value) }, region: profile)
+                    let plans = annotator.plan(series: run.map { ($0.episode.name, $0.occurrences.value, $0.tracks?.end) }, region: profile)
                     var lines: [String] = []
                     for plan in plans {
                         for (format, text) in try Annotator.render(plan, formats: formats) {

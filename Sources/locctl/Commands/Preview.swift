@@ -10,7 +10,7 @@ extension LocCtl {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a self-contained HTML page that plays subtitles and a region's pop-up notes.",
-            discussion: "The page uses the browser's TextTrack API and needs no network. Open it with ?test=1 to self-check. Exit codes: 0 success, 1 the track cannot be read, 64 usage."
+            discussion: "The page shows notes with the player plug-in (player/locctl-notes.js, inlined) and needs no network: a mark while a note is active, its card on click or Enter (the video pauses; Esc closes). Exit codes: 0 success, 1 the track cannot be read, 64 usage."
         )
 
         @Argument(help: "The subtitle track to play (Chinese or translated).")
@@ -47,7 +47,7 @@ extension LocCtl {
             guard let tracks = loaded.tracks else { printError("error: \(loaded.error ?? "cannot read")"); throw ExitCode(1) }
             let annotator = Annotator(symbols: store.allSymbols, targetLanguages: Set([tracks.targetLanguage].compactMap { $0 }),
                                       options: .init(reviewedOnly: reviewedOnly))
-            let plan = annotator.planner(for: profile).plan(episode: episode.name, occurrences: annotator.occurrences(tracks))
+            let plan = annotator.plan(tracks, region: profile)
             let page = URL(fileURLWithPath: output)
             let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
             let html = try PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()

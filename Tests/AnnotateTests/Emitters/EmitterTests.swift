@@ -84,12 +84,12 @@ import Testing
         let text = JSONNotesEmitter().render(plan)
         #expect(try SchemaValidator.validate(text) == nil)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? String == "1.0")
+        #expect(object["schemaVersion"] as? String == "1.1")
         let notes = try #require(object["notes"] as? [[String: Any]])
         #expect(notes.count == plan.notes.count)
         #expect(notes[0]["startMs"] as? Int == 1000)
         // The schema rejects what it must.
-        #expect(try SchemaValidator.validate(text.replacingOccurrences(of: "\"schemaVersion\": \"1.0\"", with: "\"schemaVersion\": \"2.0\"")) != nil)
+        #expect(try SchemaValidator.validate(text.replacingOccurrences(of: "\"schemaVersion\": \"1.1\"", with: "\"schemaVersion\": \"2.0\"")) != nil)
         #expect(try SchemaValidator.validate(JSONNotesEmitter().render(AnnotationPlan(episode: "e", region: "en-US", notes: [], decisions: []))) == nil)
     }
 

@@ -5,6 +5,7 @@ import Regions
 import Subtitles
 import SymbolDB
 import Testing
+import TextServices
 
 /// The bundled example episode, annotated for every shipped region in every format.
 @Suite struct ExampleEpisodeTests {
@@ -19,7 +20,9 @@ import Testing
         #expect(occurrences.count >= 15)
         for region in regions {
             let plan = annotator.planner(for: region).plan(episode: "ep01", occurrences: occurrences)
-            #expect(!plan.notes.isEmpty, "\(region.tag): no notes")
+            // Chinese regions share most of the culture and get notes only in Chinese: they may have none.
+            #expect(!plan.notes.isEmpty || region.isChinese, "\(region.tag): no notes")
+            #expect(!region.isChinese || plan.notes.allSatisfy { LanguageTag.isChinese($0.glossLanguage) }, "\(region.tag): foreign note")
             #expect(plan.decisions.count == occurrences.count)
             // Policy holds: no overlap, density, min display, context.
             for (a, b) in zip(plan.notes, plan.notes.dropFirst()) { #expect(a.end <= b.start, "\(region.tag) overlap") }
