@@ -48,6 +48,16 @@ struct EpisodeScan {
         return match
     }
 
+    /// The form of `symbolID` in the source cues aligned with target cue `index`: "" without a source, nil
+    /// when there is a source and the aligned cues do not hold the symbol.
+    func alignedSourceForm(of symbolID: String, targetCue index: Int) -> String? {
+        guard let source, let alignment else { return "" }
+        for s in alignment.sourcesForTarget[index] {
+            if let match = source.matches[s].first(where: { $0.symbolID == symbolID }) { return match.form }
+        }
+        return nil
+    }
+
     func targetLocation(_ index: Int) -> FindingLocation {
         let cue = input.target.cues[index]
         let line = input.targetLines.flatMap { $0.indices.contains(index) ? $0[index] : nil }
