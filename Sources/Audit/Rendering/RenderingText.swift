@@ -123,12 +123,14 @@ struct RenderingLanguage: Hashable, Sendable {
     func isNegated(_ word: String) -> Bool {
         let w = normalise(word)
         let words = RenderingText.split(w)
+        func has(_ negators: [String], _ prefixes: [String]) -> Bool {
+            words.contains { word in negators.contains(word) || (word.count > 5 && prefixes.contains { word.hasPrefix($0) }) }
+        }
         switch code {
-        case "en":
-            return words.contains { ["not", "no", "never", "without"].contains($0) || ($0.count > 5 && ["un", "dis", "non", "in", "im", "ir"].contains { p in $0.hasPrefix(p) }) }
-        case "es", "pt": return words.contains { ["no", "sin", "nao"].contains($0) || ($0.count > 5 && ["des", "in", "im"].contains { p in $0.hasPrefix(p) }) }
-        case "fr": return words.contains { ["ne", "pas", "sans", "non"].contains($0) || ($0.count > 5 && ["in", "im", "de"].contains { p in $0.hasPrefix(p) }) }
-        case "de": return words.contains { ["nicht", "kein", "keine", "ohne"].contains($0) || ($0.count > 5 && $0.hasPrefix("un")) }
+        case "en": return has(["not", "no", "never", "without"], ["un", "dis", "non", "in", "im", "ir"])
+        case "es", "pt": return has(["no", "sin", "nao"], ["des", "in", "im"])
+        case "fr": return has(["ne", "pas", "sans", "non"], ["in", "im", "de"])
+        case "de": return has(["nicht", "kein", "keine", "ohne"], ["un"])
         default: return false
         }
     }

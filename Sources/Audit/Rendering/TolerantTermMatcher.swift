@@ -57,6 +57,13 @@ struct TolerantTermMatcher: Sendable {
         prepare(a).words == prepare(b).words || isVariant(a, of: b)
     }
 
+    /// Whether `part`'s words occur, in order, within `term` ("Fortune" in "fortunes change").
+    func isPart(_ part: String, of term: String) -> Bool {
+        let p = prepare(part), t = prepare(term)
+        if language.isUnspaced { return !p.unspaced.isEmpty && t.unspaced.contains(p.unspaced) }
+        return Self.containsSequence(t.words, p.words)
+    }
+
     static func containsSequence(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {

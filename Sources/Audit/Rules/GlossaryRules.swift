@@ -148,10 +148,17 @@ enum GlossaryRules {
             let held = Set(sources.flatMap { source.symbolSets[$0] })
             // Every term of the symbols the aligned source holds: a rendering they share explains the match.
             var explained = Set<String>()
+            var heldTerms: [String] = []
             for heldID in held {
                 guard let symbol = context.symbols[heldID], let r = context.renderings(of: symbol) else { continue }
-                for term in r.acceptable + r.deprecated + r.paraphrases { explained.insert(ResolvedRenderings.fold(term)) }
+                for term in r.acceptable + r.deprecated + r.paraphrases {
+                    explained.insert(ResolvedRenderings.fold(term))
+                    heldTerms.append(term)
+                }
             }
+            let cueText = judge.matcher.prepare(scan.targetTexts[targetIndex])
+            // Held terms present in the cue: a match inside one ("Fortune" in "Fortunes change") is explained.
+            let presentTerms = heldTerms.filter { judge.matcher.match($0, in: cueText) != nil }
             var reported = Set<String>()
             for match in matches where match.formKind == .rendering && match.renderingStatus != .deprecated {
                 let id = match.symbolID
@@ -159,6 +166,7 @@ enum GlossaryRules {
                 // A rendering shared with another match at the same place, one of them in the source.
                 if matches.contains(where: { $0.symbolID != id && held.contains($0.symbolID) && $0.utf16Range.overlaps(match.utf16Range) }) { continue }
                 if explained.contains(ResolvedRenderings.fold(match.form)) || explained.contains(ResolvedRenderings.fold(match.matchedText)) { continue }
+                if presentTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
                 reported.insert(id)
                 let head = context.symbols[id]?.forms.simplified.first ?? id
                 findings.append(scan.finding(
