@@ -10,28 +10,38 @@ struct RenderingJudge: Sendable {
 
     /// What the aligned target cues show for one source symbol.
     enum Verdict: Equatable {
-        /// A preferred or admitted term, or a paraphrase, is there.
-        case rendered
+        /// A preferred or admitted term, or an approved paraphrase, is there (`term` as listed).
+        case rendered(term: String, cue: Int)
         /// A deprecated term (a calque) is there, possibly inflected.
-        case deprecated(term: String)
+        case deprecated(term: String, cue: Int)
+        /// No listed term, but the line shares a content word with one: the sense is likely paraphrased.
+        case paraphrased(cue: Int)
         /// Nothing the glossary knows.
         case missing
     }
 
-    func judge(_ renderings: ResolvedRenderings, in texts: [RenderingText]) -> Verdict {
-        for term in renderings.acceptable + renderings.paraphrases where texts.contains(where: { matcher.match(term, in: $0) != nil }) {
-            return .rendered
+    /// Judges `renderings` in the aligned target cues (`texts` by target cue index, in order).
+    func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)]) -> Verdict {
+        for term in renderings.acceptable + renderings.paraphrases {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .rendered(term: term, cue: hit.cue) }
         }
-        for term in renderings.deprecated where texts.contains(where: { matcher.match(term, in: $0, allowPartial: true) != nil }) {
-            return .deprecated(term: term)
+        for term in renderings.deprecated {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .deprecated(term: term, cue: hit.cue) }
+        }
+        for term in renderings.acceptable + renderings.paraphrases {
+            if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
         }
         return .missing
     }
 
-    /// Whether the symbol is an address or kinship term that a natural translation often leaves implicit
-    /// (您 in "for you", 姑爷 as a name): its acceptable renderings are all everyday words.
+    /// Whether the symbol is an address or self-reference term that a natural translation often leaves to
+    /// the register, a name or a pronoun (您 in "for you", 哀家 as "I", 夫人 as "your wife"): kinship terms,
+    /// and terms rendered by a pronoun.
     static func isAddressTerm(_ symbol: Symbol, _ renderings: ResolvedRenderings) -> Bool {
-        symbol.category == .kinship && !renderings.acceptable.isEmpty && renderings.acceptable.allSatisfy(renderings.isAlignedOnly)
+        if symbol.category == .kinship { return true }
+        let pronouns: Set<String> = ["i", "me", "my", "we", "us", "you", "your", "yo", "tu", "usted", "je", "moi", "vous",
+                                     "ich", "sie", "du", "eu", "voce"]
+        return (renderings.acceptable + renderings.paraphrases).contains { pronouns.contains(ResolvedRenderings.fold($0)) }
     }
 
     /// Whether the source form negates the symbol's headword (不孝 for 孝道): its own, opposite sense.

@@ -89,7 +89,12 @@ struct RenderingLanguage: Hashable, Sendable {
         var w = word
         switch code {
         case "en":
-            if w.hasSuffix("'s") { w.removeLast(2) } else if w.hasSuffix("'") { w.removeLast() }
+            for clitic in ["'s", "'d", "'ll", "'m", "'re", "'ve"] where w.hasSuffix(clitic) && w.count > clitic.count {
+                w.removeLast(clitic.count)
+                break
+            }
+            if w.hasSuffix("'") { w.removeLast() }
+            if let base = Self.englishIrregular[w] { w = base }
             if Self.englishArticles.contains(w) { return nil }
             return Self.stemEnglish(w)
         case "fr":
@@ -136,6 +141,22 @@ struct RenderingLanguage: Hashable, Sendable {
     }
 
     static let englishArticles: Set<String> = ["the", "a", "an"]
+
+    /// Irregular plurals and past forms, to their base word.
+    static let englishIrregular: [String: String] = [
+        "women": "woman", "men": "man", "children": "child", "people": "person", "wives": "wife", "lives": "life",
+        "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "thieves": "thief", "wolves": "wolf",
+        "slept": "sleep", "kept": "keep", "wept": "weep", "swept": "sweep", "left": "leave", "felt": "feel",
+        "ate": "eat", "eaten": "eat", "drank": "drink", "drunk": "drink", "bit": "bite", "bitten": "bite",
+        "broke": "break", "broken": "break", "fell": "fall", "fallen": "fall", "forgot": "forget", "forgotten": "forget",
+        "gave": "give", "given": "give", "took": "take", "taken": "take", "saw": "see", "seen": "see", "knew": "know",
+        "known": "know", "went": "go", "gone": "go", "came": "come", "became": "become", "won": "win", "lost": "lose",
+        "fought": "fight", "bought": "buy", "brought": "bring", "thought": "think", "caught": "catch", "taught": "teach",
+        "sold": "sell", "told": "tell", "held": "hold", "stood": "stand", "met": "meet", "paid": "pay", "said": "say",
+        "made": "make", "found": "find", "ran": "run", "rode": "ride", "wore": "wear", "swore": "swear", "sworn": "swear",
+        "stole": "steal", "stolen": "steal", "hid": "hide", "hidden": "hide", "flew": "fly", "flown": "fly",
+        "died": "die", "dying": "die", "lying": "lie", "lay": "lie",
+    ]
 
     static let articles: [String: Set<String>] = [
         "fr": ["le", "la", "les", "un", "une", "des", "du", "de"],
@@ -184,6 +205,7 @@ struct RenderingLanguage: Hashable, Sendable {
             w = String(w.dropLast(british.count)) + american
             break
         }
+        if w.hasSuffix("ism") && w.count > 6 { w.removeLast(3) }   // heroism → hero
         if w.hasSuffix("ourable") { w = String(w.dropLast(7)) + "orable" }
         if w.hasSuffix("ies") && w.count > 4 { w = String(w.dropLast(3)) + "y" }
         else if w.hasSuffix("ied") && w.count > 4 { w = String(w.dropLast(3)) + "y" }
@@ -197,21 +219,26 @@ struct RenderingLanguage: Hashable, Sendable {
 
     /// `stopp` → `stop` after -ing/-ed was removed.
     static func undouble(_ w: String) -> String {
-        guard let last = w.last, w.count > 3, w.dropLast().last == last, !"lsz".contains(last) else { return w }
+        guard let last = w.last, w.count > 3, w.dropLast().last == last, !"sz".contains(last),
+              last != "l" || w.count >= 7 else { return w }
         return String(w.dropLast())
     }
 
-    /// Arabic: attached conjunctions (و ف), prepositions (ب ك ل) and the article ال are set apart.
+    /// Arabic: an attached conjunction (و ف) and the article with its prepositions (ال بال كال لل) are set
+    /// apart; a bare preposition is kept (it cannot be told from a root letter).
     static func stemArabic(_ word: String) -> String? {
         var w = word
+        let alef: Character = "\u{0627}", lam: Character = "\u{0644}"
         if w == "\u{0627}\u{0644}" { return nil }
         if w.count > 3, let first = w.first, first == "\u{0648}" || first == "\u{0641}" { w.removeFirst() }
-        if w.count > 3, let first = w.first, first == "\u{0628}" || first == "\u{0643}" || first == "\u{0644}" {
-            let rest = w.dropFirst()
-            if rest.hasPrefix("\u{0627}\u{0644}") || first != "\u{0644}" { w = String(rest) }
-            else if rest.hasPrefix("\u{0644}") { w = "\u{0627}" + rest }   // لل → ال
+        let chars = Array(w)
+        if chars.count > 4, ["\u{0628}", "\u{0643}"].contains(chars[0]), chars[1] == alef, chars[2] == lam {
+            w = String(chars[3...])                                   // بال كال
+        } else if chars.count > 3, chars[0] == lam, chars[1] == lam {
+            w = String(chars[2...])                                   // لل
+        } else if chars.count > 3, chars[0] == alef, chars[1] == lam {
+            w = String(chars[2...])                                   // ال
         }
-        if w.count > 3 && w.hasPrefix("\u{0627}\u{0644}") { w.removeFirst(2) }
         return w
     }
 }

@@ -4,12 +4,10 @@
 struct TolerantTermMatcher: Sendable {
     /// How a term was found.
     enum Strength: Int, Comparable, Sendable {
-        /// All but one content word of a long term (calques, for deprecated terms only).
-        case partial
         /// Every content word, in any order, or the term without its generic head.
-        case words
+        case words = 1
         /// The term's words in order.
-        case exact
+        case exact = 2
         static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -20,9 +18,8 @@ struct TolerantTermMatcher: Sendable {
     /// The text prepared once for matching many terms.
     func prepare(_ text: String) -> RenderingText { RenderingText(text, language: language) }
 
-    /// How `term` occurs in `text`, nil when it does not. `allowPartial` admits a long term with one content
-    /// word changed (a calque with an irregular verb: "slept on firewood" for "sleep on firewood").
-    func match(_ term: String, in text: RenderingText, allowPartial: Bool = false) -> Strength? {
+    /// How `term` occurs in `text`, nil when it does not.
+    func match(_ term: String, in text: RenderingText) -> Strength? {
         let t = prepare(term)
         if language.isUnspaced {
             guard !t.unspaced.isEmpty else { return nil }
@@ -37,8 +34,19 @@ struct TolerantTermMatcher: Sendable {
         // Without a generic head: "Mid-Autumn" for "Mid-Autumn Festival", "Qixi" for "Qixi Festival".
         let headless = content.filter { !language.isGenericHead($0) }
         if !headless.isEmpty, headless.count < content.count, headless.allSatisfy(present.contains) { return .words }
-        if allowPartial, content.count >= 3, content.filter(present.contains).count >= content.count - 1 { return .partial }
         return nil
+    }
+
+    /// Whether `text` shares a content word with `term` (a weaker sign that the sense is rendered).
+    func sharesContent(_ term: String, with text: RenderingText) -> Bool {
+        guard !language.isUnspaced else { return match(term, in: text) != nil }
+        let present = Set(text.words)
+        return contentWords(term).contains(where: present.contains)
+    }
+
+    /// The term's words that carry meaning: no function words, generic heads or words under three letters.
+    func contentWords(_ term: String) -> [String] {
+        prepare(term).words.filter { !language.isFunctionWord($0) && !language.isGenericHead($0) && $0.count >= 3 }
     }
 
     /// Whether one term is the other shortened ("son-in-law" in "live-in son-in-law", "Mid-Autumn" in

@@ -6,10 +6,18 @@ import SymbolDB
 /// Glossary consistency: renderings against the aligned source, deprecated terms, pinyin and Chinese left
 /// in, one symbol rendered two ways, and renderings without a source symbol.
 enum GlossaryRules {
+    /// A symbol rendered at a target cue: with a listed term, or paraphrased without one.
+    struct Use {
+        var cue: Int
+        var rendering: RenderingUse
+        /// nil: paraphrased, no listed term.
+        var term: String? { rendering.form.isEmpty ? nil : rendering.form }
+    }
+
     /// Appends findings; returns each symbol's (and source form's) first acceptable rendering in the episode.
     static func check(_ scan: EpisodeScan, into findings: inout [Finding]) -> [String: RenderingUse] {
         let context = scan.context
-        var first: [String: RenderingUse] = [:]
+        var uses: [Use] = []
 
         for (index, matches) in scan.targetMatches.enumerated() {
             for match in matches {
@@ -33,19 +41,9 @@ enum GlossaryRules {
                 case (.rendering, _):
                     // With a source, a rendering is this symbol only where the aligned source holds it.
                     guard let sourceForm = scan.alignedSourceForm(of: symbol.id, targetCue: index) else { continue }
-                    let use = RenderingUse(symbolID: symbol.id, sourceForm: sourceForm, form: match.form,
-                                           matchedText: match.matchedText, location: scan.targetLocation(index))
-                    if let used = first[use.consistencyKey] {
-                        if !context.judge.matcher.isSameRendering(used.form, match.form) {
-                            findings.append(scan.finding(
-                                AuditRules.glossaryInconsistent, cue: index,
-                                message: "\(symbol.id)\(sourceForm.isEmpty ? "" : " (\(sourceForm))") is rendered '\(match.matchedText)' here but '\(used.matchedText)' at \(used.location.start?.description ?? "an earlier cue") in this episode",
-                                text: match.matchedText, expected: used.form,
-                                fix: "Use one rendering throughout: '\(preferred ?? used.form)'.", symbol: symbol.id))
-                        }
-                    } else {
-                        first[use.consistencyKey] = use
-                    }
+                    uses.append(Use(cue: index, rendering: RenderingUse(
+                        symbolID: symbol.id, sourceForm: sourceForm, form: match.form, matchedText: match.matchedText,
+                        location: scan.targetLocation(index))))
                 default:
                     break
                 }
@@ -54,9 +52,45 @@ enum GlossaryRules {
         }
 
         if let source = scan.source, let alignment = scan.alignment {
-            againstSource(scan, source, alignment, into: &findings)
+            againstSource(scan, source, alignment, uses: &uses, into: &findings)
         }
-        return first
+        return consistency(scan, uses, into: &findings)
+    }
+
+    /// One rendering per symbol and source form within the episode; a paraphrase after a listed term counts
+    /// as a change. Several renderings in one cue render several occurrences and are not compared.
+    private static func consistency(_ scan: EpisodeScan, _ uses: [Use], into findings: inout [Finding]) -> [String: RenderingUse] {
+        let context = scan.context
+        var first: [String: Use] = [:]
+        for use in uses.sorted(by: { $0.cue < $1.cue }) {
+            let key = use.rendering.consistencyKey
+            guard let used = first[key] else {
+                if use.term != nil { first[key] = use }
+                continue
+            }
+            guard used.cue != use.cue else { continue }
+            if let term = use.term, context.judge.matcher.isSameRendering(used.rendering.form, term) { continue }
+            let symbolID = use.rendering.symbolID
+            // Two preferred terms are the glossary's own choice by context ("Your Majesty", "the Emperor"); a
+            // change between everyday (`aligned-only`) words or paraphrases is natural variation. A change
+            // that involves a distinctive term (a title, a transliteration) is an inconsistency.
+            guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol) else { continue }
+            let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
+            let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
+            if isPreferred(used.term) && isPreferred(use.term) { continue }
+            if !isDistinctive(used.term) && !isDistinctive(use.term) { continue }
+            let preferred = renderings.preferred.first
+            let form = use.rendering.sourceForm.isEmpty ? "" : " (\(use.rendering.sourceForm))"
+            let here = use.term == nil ? "without that term here ('\(excerpt(scan.targetTexts[use.cue]))')" : "'\(use.rendering.matchedText)' here"
+            findings.append(scan.finding(
+                AuditRules.glossaryInconsistent, cue: use.cue,
+                message: "\(symbolID)\(form) is rendered \(here) but '\(used.rendering.matchedText)' at \(used.rendering.location.start?.description ?? "an earlier cue") in this episode",
+                text: use.term == nil ? excerpt(scan.targetTexts[use.cue]) : use.rendering.matchedText, expected: used.rendering.form,
+                fix: "Use one rendering throughout: '\(preferred ?? used.rendering.form)'.", symbol: symbolID))
+        }
+        var result: [String: RenderingUse] = [:]
+        for (key, use) in first { result[key] = use.rendering }
+        return result
     }
 
     /// Runs of Chinese characters left in a target cue.
@@ -85,17 +119,17 @@ enum GlossaryRules {
 
     /// Each source symbol rendered acceptably in the aligned target cues; target renderings with a source symbol.
     private static func againstSource(_ scan: EpisodeScan, _ source: SourceAnalysis, _ alignment: TrackAlignment,
-                                      into findings: inout [Finding]) {
+                                      uses: inout [Use], into findings: inout [Finding]) {
         let context = scan.context
         let judge = context.judge
         // Symbols present in some form (acceptable, deprecated or pinyin) in each target cue.
         let targetSymbols: [[String: [SymbolMatch]]] = scan.targetMatches.map { Dictionary(grouping: $0, by: \.symbolID) }
         var prepared: [Int: RenderingText] = [:]
-        func text(_ i: Int) -> RenderingText {
-            if let t = prepared[i] { return t }
+        func text(_ i: Int) -> (cue: Int, text: RenderingText) {
+            if let t = prepared[i] { return (i, t) }
             let t = judge.matcher.prepare(scan.targetTexts[i])
             prepared[i] = t
-            return t
+            return (i, t)
         }
 
         for (sourceIndex, symbolIDs) in source.symbolSets.enumerated() where !symbolIDs.isEmpty {
@@ -106,39 +140,41 @@ enum GlossaryRules {
                       !renderings.acceptable.isEmpty else { continue }
                 // Any form of the symbol in an aligned target cue: acceptable is fine, the others have their own rules.
                 if targets.contains(where: { targetSymbols[$0][id] != nil }) { continue }
-                let sourceText = source.matches[sourceIndex].first { $0.symbolID == id }?.matchedText ?? symbol.forms.simplified.first ?? id
-                let verdict = judge.judge(renderings, in: targets.map(text))
-                if verdict == .rendered { continue }
+                let match = source.matches[sourceIndex].first { $0.symbolID == id }
+                let sourceText = match?.matchedText ?? symbol.forms.simplified.first ?? id
+                let sourceForm = match?.form ?? sourceText
+                func use(_ cue: Int, _ term: String) -> Use {
+                    Use(cue: cue, rendering: RenderingUse(symbolID: id, sourceForm: sourceForm, form: term, matchedText: term,
+                                                          location: scan.targetLocation(cue)))
+                }
                 let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
-                if case .deprecated(let term) = verdict {
+                switch judge.judge(renderings, in: targets.map(text)) {
+                case .rendered(let term, let cue):
+                    uses.append(use(cue, term))
+                case .paraphrased(let cue):
+                    uses.append(use(cue, ""))
+                case .deprecated(let term, let cue):
                     findings.append(scan.finding(
-                        AuditRules.glossaryDeprecated, cue: firstTarget,
+                        AuditRules.glossaryDeprecated, cue: cue,
                         message: "source has \(sourceText) (\(id)) and the aligned target cue renders it with the deprecated '\(term)' (a literal calque)"
                             + (expected.map { "; use '\($0)'" } ?? ""),
-                        text: excerpt(scan.targetTexts[firstTarget]), expected: expected,
+                        text: excerpt(scan.targetTexts[cue]), expected: expected,
                         fix: expected.map { "Replace the calque with '\($0)' or a natural equivalent." } ?? "Replace the calque with a natural equivalent.",
                         symbol: id))
-                    continue
-                }
-                if RenderingJudge.isAddressTerm(symbol, renderings) {
-                    // Address and kinship terms are often carried by the register, a name or a pronoun: advice only.
+                case .missing:
+                    // Address and self-reference terms are carried by the register, a name or a pronoun: no finding.
+                    if RenderingJudge.isAddressTerm(symbol, renderings) { continue }
+                    let negated = RenderingJudge.isNegatedForm(sourceText, of: symbol)
+                    let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
                     findings.append(scan.finding(
-                        AuditRules.glossaryNotPreferred, cue: firstTarget, severity: .note,
-                        message: "source has the address term \(sourceText) (\(id)); the aligned target cue carries no explicit equivalent, which is often right",
-                        text: excerpt(scan.targetTexts[firstTarget]), expected: nil,
-                        fix: "Check that the line keeps the register of \(sourceText); no rendering is required.", symbol: id))
-                    continue
+                        AuditRules.glossaryNotPreferred, cue: firstTarget,
+                        message: "source has \(sourceText) (\(id)) but the aligned target cue has no preferred or admitted rendering"
+                            + (expected.map { "; expected '\($0)'" } ?? (negated ? "; expected a rendering of the negated sense" : "")),
+                        text: excerpt(scan.targetTexts[firstTarget]), expected: expected,
+                        fix: (expected.map { "Render \(sourceText) as '\($0)'" } ?? "Render the sense of \(sourceText)")
+                            + (others.isEmpty ? "." : " (admitted: \(others.map { "'\($0)'" }.joined(separator: ", "))).")
+                        , symbol: id))
                 }
-                let negated = RenderingJudge.isNegatedForm(sourceText, of: symbol)
-                let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
-                findings.append(scan.finding(
-                    AuditRules.glossaryNotPreferred, cue: firstTarget,
-                    message: "source has \(sourceText) (\(id)) but the aligned target cue has no preferred or admitted rendering"
-                        + (expected.map { "; expected '\($0)'" } ?? (negated ? "; expected a rendering of the negated sense" : "")),
-                    text: excerpt(scan.targetTexts[firstTarget]), expected: expected,
-                    fix: (expected.map { "Render \(sourceText) as '\($0)'" } ?? "Render the sense of \(sourceText)")
-                        + (others.isEmpty ? "." : " (admitted: \(others.map { "'\($0)'" }.joined(separator: ", "))).")
-                    , symbol: id))
             }
         }
 
@@ -146,19 +182,23 @@ enum GlossaryRules {
             let sources = alignment.sourcesForTarget[targetIndex]
             guard !sources.isEmpty else { continue }
             let held = Set(sources.flatMap { source.symbolSets[$0] })
-            // Every term of the symbols the aligned source holds: a rendering they share explains the match.
+            // Every term and gloss word of the symbols the aligned source holds: a rendering they share explains the match.
             var explained = Set<String>()
             var heldTerms: [String] = []
+            var glossWords = Set<String>()
             for heldID in held {
-                guard let symbol = context.symbols[heldID], let r = context.renderings(of: symbol) else { continue }
-                for term in r.acceptable + r.deprecated + r.paraphrases {
-                    explained.insert(ResolvedRenderings.fold(term))
-                    heldTerms.append(term)
+                guard let symbol = context.symbols[heldID] else { continue }
+                if let r = context.renderings(of: symbol) {
+                    for term in r.acceptable + r.deprecated + r.paraphrases {
+                        explained.insert(ResolvedRenderings.fold(term))
+                        heldTerms.append(term)
+                    }
+                }
+                if let gloss = symbol.gloss[context.region.language] ?? symbol.gloss["en"] {
+                    glossWords.formUnion(judge.matcher.contentWords(gloss))
                 }
             }
-            let cueText = judge.matcher.prepare(scan.targetTexts[targetIndex])
-            // Held terms present in the cue: a match inside one ("Fortune" in "Fortunes change") is explained.
-            let presentTerms = heldTerms.filter { judge.matcher.match($0, in: cueText) != nil }
+            let sourceTexts = sources.compactMap { scan.input.source?.cues[$0].text.plainText }
             var reported = Set<String>()
             for match in matches where match.formKind == .rendering && match.renderingStatus != .deprecated {
                 let id = match.symbolID
@@ -166,7 +206,12 @@ enum GlossaryRules {
                 // A rendering shared with another match at the same place, one of them in the source.
                 if matches.contains(where: { $0.symbolID != id && held.contains($0.symbolID) && $0.utf16Range.overlaps(match.utf16Range) }) { continue }
                 if explained.contains(ResolvedRenderings.fold(match.form)) || explained.contains(ResolvedRenderings.fold(match.matchedText)) { continue }
-                if presentTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
+                // Part of the symbol's Chinese name in the source (鬼门 of 鬼门关 in 鬼门开).
+                if let symbol = context.symbols[id], sharesChineseBigram(symbol, sourceTexts) { continue }
+                // A term several symbols share identifies none of them.
+                if context.sharedTerms.contains(ResolvedRenderings.fold(match.form)) { continue }
+                if heldTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
+                if judge.matcher.contentWords(match.matchedText).contains(where: glossWords.contains) { continue }
                 reported.insert(id)
                 let head = context.symbols[id]?.forms.simplified.first ?? id
                 findings.append(scan.finding(
@@ -176,5 +221,18 @@ enum GlossaryRules {
                     fix: "Check the line against the source; \(head) does not occur there.", symbol: id))
             }
         }
+    }
+
+    /// Whether a source text holds two consecutive characters of one of the symbol's Chinese forms.
+    static func sharesChineseBigram(_ symbol: Symbol, _ texts: [String]) -> Bool {
+        for form in symbol.forms.simplified + symbol.forms.traditional {
+            let chars = Array(form)
+            guard chars.count >= 3 else { continue }   // a two-character form would be matched whole
+            for i in 0..<(chars.count - 1) {
+                let bigram = String(chars[i...i + 1])
+                if texts.contains(where: { $0.contains(bigram) }) { return true }
+            }
+        }
+        return false
     }
 }
