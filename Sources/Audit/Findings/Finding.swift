@@ -49,6 +49,10 @@ public struct Finding: Hashable, Sendable {
     public var fix: String?
     /// The symbol concerned, for glossary, coverage and symbol-sensitivity findings.
     public var symbolID: String?
+    /// Stable identity across runs (see ``FindingFingerprint``); set when a report is assembled.
+    public var fingerprint: String = ""
+    /// Set when a suppression entry accepts the finding.
+    public var suppression: FindingSuppression?
 
     public init(rule: String, severity: FindingSeverity, episode: String, location: FindingLocation, message: String,
                 text: String, expected: String? = nil, fix: String? = nil, symbolID: String? = nil) {

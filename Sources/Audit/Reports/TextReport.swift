@@ -28,10 +28,14 @@ public struct TextReport: Sendable {
             out += "\n"
         }
         let files = report.files.count
+        var accepted: [String] = []
+        if !report.suppressed.isEmpty { accepted.append("\(report.suppressed.count) suppressed") }
+        if report.baselineCount > 0 { accepted.append("\(report.baselineCount) in the baseline") }
+        let tail = accepted.isEmpty ? "" : "; " + accepted.joined(separator: ", ") + " not shown"
         if report.findings.isEmpty {
-            out += paint("✓", "32") + " no findings in \(files) file\(files == 1 ? "" : "s") for \(report.region) (\(report.orientation))\n"
+            out += paint("✓", "32") + " no findings in \(files) file\(files == 1 ? "" : "s") for \(report.region) (\(report.orientation))\(tail)\n"
         } else {
-            out += "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(summary(report.findings))) in \(files) file\(files == 1 ? "" : "s") for \(report.region) (\(report.orientation))\n"
+            out += "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") (\(summary(report.findings))) in \(files) file\(files == 1 ? "" : "s") for \(report.region) (\(report.orientation))\(tail)\n"
         }
         return out
     }
