@@ -15,7 +15,7 @@ import Testing
         // Tolerant rendering judgment (issue 13): the glossary findings are the three real problems only.
         #expect(r.lines.first == "ep01  \(en)  (22 cues, 1 error, 37 warnings, 12 notes)")
         #expect(r.lines.last == "50 findings (1 error, 37 warnings, 12 notes) in 1 file for en-US (vertical)")
-        let glossary = r.lines.filter { $0.contains(" glossary.") }
+        let glossary = r.lines.filter { $0.hasPrefix("  00:") && $0.contains(" glossary.") }
         #expect(glossary.count == 3, "\(glossary.joined(separator: "\n"))")
         #expect(r.stdout.contains("  00:00:05.800  #3   warning  glossary.pinyin-leftover  mid-autumn-festival is left in pinyin ('Zhongqiu'); the glossary renders it 'Mid-Autumn Festival'"))
         #expect(r.stdout.contains("fix: Replace 'Zhongqiu' with 'Mid-Autumn Festival'."))

@@ -85,7 +85,7 @@ import Testing
         text = text.replacingOccurrences(of: "I'll keep the mooncakes.", with: "I'll keep the yuebing.")
         let edited = try write(text, "ep01.en.srt", in: dir)
         let r = try CLIRunner.run(["audit", edited.path, "--source", zh, "--region", "en-US", "--baseline", baseline.path], cwd: dir)
-        let glossary = r.lines.filter { $0.contains(" glossary.") }
+        let glossary = r.lines.filter { $0.hasPrefix("  00:") && $0.contains(" glossary.") }
         #expect(!glossary.isEmpty && glossary.allSatisfy { $0.contains("yuebing") }, "\(r.stdout)")
     }
 

@@ -86,6 +86,19 @@ public struct AuditReport: Sendable {
         return order.map { ($0, groups[$0] ?? []) }
     }
 
+    /// Findings that are the same problem (rule, severity, symbol and offending text) wherever they occur, each
+    /// group in report order, keyed by the first finding's fingerprint.
+    public var sameFindingGroups: [String: [Finding]] {
+        var byKey: [String: [Finding]] = [:]
+        var keyOf: [String: String] = [:]
+        for f in findings {
+            let key = [f.rule, f.severity.rawValue, f.symbolID ?? "", f.text].joined(separator: "\u{1F}")
+            if keyOf[key] == nil { keyOf[key] = f.fingerprint }
+            byKey[keyOf[key]!, default: []].append(f)
+        }
+        return byKey
+    }
+
     /// Merges reports of the same region (e.g. batches), keeping file and finding order.
     public static func merged(_ reports: [AuditReport]) -> AuditReport {
         AuditReport(region: reports.first?.region ?? "", orientation: reports.first?.orientation ?? "vertical",
