@@ -69,16 +69,9 @@ enum GlossaryRules {
                 continue
             }
             guard used.cue != use.cue else { continue }
-            if let term = use.term, context.judge.matcher.isSameRendering(used.rendering.form, term) { continue }
             let symbolID = use.rendering.symbolID
-            // Two preferred terms are the glossary's own choice by context ("Your Majesty", "the Emperor"); a
-            // change between everyday (`aligned-only`) words or paraphrases is natural variation. A change
-            // that involves a distinctive term (a title, a transliteration) is an inconsistency.
-            guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol) else { continue }
-            let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
-            let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
-            if isPreferred(used.term) && isPreferred(use.term) { continue }
-            if !isDistinctive(used.term) && !isDistinctive(use.term) { continue }
+            guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
+                  isInconsistent(used.term, use.term, renderings, context.judge.matcher) else { continue }
             let preferred = renderings.preferred.first
             let form = use.rendering.sourceForm.isEmpty ? "" : " (\(use.rendering.sourceForm))"
             let here = use.term == nil ? "without that term here ('\(excerpt(scan.targetTexts[use.cue]))')" : "'\(use.rendering.matchedText)' here"
@@ -221,6 +214,19 @@ enum GlossaryRules {
                     fix: "Check the line against the source; \(head) does not occur there.", symbol: id))
             }
         }
+    }
+
+    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency. Two preferred
+    /// terms are the glossary's own choice by context ("Your Majesty", "the Emperor"); a change between everyday
+    /// (`aligned-only`) words or paraphrases is natural variation; a shortened term is the same term. A change
+    /// that involves a distinctive term (a title, a transliteration) is an inconsistency.
+    static func isInconsistent(_ earlier: String?, _ later: String?, _ renderings: ResolvedRenderings,
+                               _ matcher: TolerantTermMatcher) -> Bool {
+        if let earlier, let later, matcher.isSameRendering(earlier, later) { return false }
+        let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
+        let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
+        if isPreferred(earlier) && isPreferred(later) { return false }
+        return isDistinctive(earlier) || isDistinctive(later)
     }
 
     /// Whether a source text holds two consecutive characters of one of the symbol's Chinese forms.

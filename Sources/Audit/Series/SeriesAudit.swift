@@ -25,7 +25,8 @@ public enum SeriesAudit {
                     seriesRendering[key] = (use, episode.episode)
                     continue
                 }
-                guard !context.judge.matcher.isSameRendering(established.use.form, use.form) else { continue }
+                guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
+                      GlossaryRules.isInconsistent(established.use.form, use.form, renderings, context.judge.matcher) else { continue }
                 let preferred = context.symbols[symbolID].flatMap { context.renderings(of: $0)?.preferred.first }
                 findings.append(Finding(
                     rule: AuditRules.glossaryInconsistent.id, severity: AuditRules.glossaryInconsistent.defaultSeverity,
