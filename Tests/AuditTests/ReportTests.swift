@@ -97,6 +97,9 @@ struct ReportTests {
         let severities = rows.map { $0.split(separator: " ")[0] }
         let firstNonError = severities.firstIndex { $0 != "sev-error" } ?? severities.count
         #expect(!severities[firstNonError...].contains("sev-error"), "\(severities)")
+        // Each cue finding shows its target cue with the offending text marked, over the aligned source cue.
+        #expect(html.contains("<div class=\"tgt\">Happy <mark>Mooncake Festival</mark>"), "\(html)")
+        #expect(html.contains("<div class=\"src\" lang=\"zh\">"))
     }
 
     @Test("Markdown report escapes table cells")

@@ -17,6 +17,7 @@ public enum HTMLReport {
         code{font-family:ui-monospace,monospace}.muted{color:#666}svg text{font:12px system-ui,sans-serif}
         .filters{margin:1em 0;padding:.5em;border:1px solid #ddd}.filters div{margin:.2em 0}.filters label{margin-right:.8em;cursor:pointer}
         input.filter{position:absolute;opacity:0;pointer-events:none}
+        .src{color:#555;font-size:90%;margin-top:.2em}mark{background:#fff3b0}
         \(filterCSS(report))
         </style></head><body>
         <h1>\(escape(title))</h1>
@@ -47,17 +48,32 @@ public enum HTMLReport {
         for (episode, findings) in groups {
             out += "<section class=\"episode \(anchor(episode))\"><h2 id=\"\(anchor(episode))\">\(escape(episode))</h2>\n"
             if findings.isEmpty { out += "<p class=\"muted\">No findings.</p></section>\n"; continue }
-            out += "<table><thead><tr><th>time</th><th>cue</th><th>severity</th><th>rule</th><th>message</th><th>text</th><th>expected</th><th>fix</th></tr></thead><tbody>\n"
+            out += "<table><thead><tr><th>time</th><th>cue</th><th>severity</th><th>rule</th><th>message</th><th>cue in context</th><th>expected</th><th>fix</th></tr></thead><tbody>\n"
             let ordered = findings.enumerated().sorted { $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset }.map(\.element)
             for f in ordered {
                 out += "<tr class=\"f sev-\(f.severity.rawValue) \(ruleClass(f.rule)) \(anchor(episode))\"><td>\(escape(f.location.start?.formatted() ?? ""))</td><td>\(escape(f.location.cueLabel ?? ""))</td>"
                 out += "<td class=\"\(f.severity.rawValue)\">\(f.severity.rawValue)</td><td><code>\(escape(f.rule))</code></td>"
-                out += "<td>\(escape(f.message))</td><td>\(escape(f.text))</td><td>\(escape(f.expected ?? ""))</td><td>\(escape(f.fix ?? ""))</td></tr>\n"
+                out += "<td>\(escape(f.message))</td><td>\(contextCell(f))</td><td>\(escape(f.expected ?? ""))</td><td>\(escape(f.fix ?? ""))</td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }
         out += "</div>\n</body></html>\n"
         return out
+    }
+
+    /// The target cue (with the offending text marked) over its aligned source cues; the text alone without a cue.
+    static func contextCell(_ f: Finding) -> String {
+        guard let context = f.context else { return escape(f.text) }
+        var target = escape(context.target).replacingOccurrences(of: "\n", with: "<br>")
+        let marked = escape(f.text)
+        if !f.text.isEmpty, f.text != context.target, target.contains(marked) {
+            target = target.replacingOccurrences(of: marked, with: "<mark>\(marked)</mark>")
+        }
+        var cell = "<div class=\"tgt\">\(target)</div>"
+        for source in context.source {
+            cell += "<div class=\"src\" lang=\"zh\">\(escape(source).replacingOccurrences(of: "\n", with: "<br>"))</div>"
+        }
+        return cell
     }
 
     /// The filter dimensions: (input name, value class, label) per severity, rule and episode present.

@@ -79,8 +79,17 @@ struct EpisodeScan {
 
     func finding(_ rule: AuditRule, cue index: Int, severity: FindingSeverity? = nil, message: String, text: String,
                  expected: String? = nil, fix: String? = nil, symbol: String? = nil) -> Finding {
-        finding(rule, at: targetLocation(index), severity: severity, message: message, text: text, expected: expected,
-                fix: fix, symbol: symbol)
+        var f = finding(rule, at: targetLocation(index), severity: severity, message: message, text: text, expected: expected,
+                        fix: fix, symbol: symbol)
+        f.context = context(ofTargetCue: index)
+        return f
+    }
+
+    /// Target cue `index` and the source cues aligned with it.
+    func context(ofTargetCue index: Int) -> FindingContext? {
+        guard targetTexts.indices.contains(index) else { return nil }
+        let sources = alignment.map { $0.sourcesForTarget[index] } ?? []
+        return FindingContext(target: targetTexts[index], source: sources.compactMap { input.source?.cues[$0].text.plainText })
     }
 }
 
