@@ -29,5 +29,10 @@ import Testing
         #expect(r.lines[summary + 1] == "  fix first: 3 errors")
         #expect(r.lines[summary + 2] == "    glossary.deprecated ×3 (ep01, ep02, ep03)")
         #expect(r.lines.last == "126 findings (3 errors, 111 warnings, 12 notes) in 3 files for en-US (vertical)")
+
+        let md = try CLIRunner.run(["audit", dir.path, "--source", dir.path, "--region", "en-US", "--format", "markdown"])
+        #expect(md.lines.filter { $0.contains("left in pinyin ('Zhongqiu')") }.count == 1)
+        #expect(md.stdout.contains("| ×3: ep02 \\#3, ep03 \\#3 |"))
+        #expect(md.stdout.contains("38 findings (38 listed with their first occurrence)."))
     }
 }
