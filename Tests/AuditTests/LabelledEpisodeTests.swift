@@ -73,6 +73,12 @@ struct LabelledEpisodeTests {
         let missed = labels.filter { l in !findings.contains { l.covers($0) } }
         print("[report] audit glossary precision=\(String(format: "%.3f", precision)) recall=\(String(format: "%.3f", recall)) "
               + "(\(correct.count)/\(findings.count) findings correct, \(found.count)/\(labels.count) labelled problems found)")
+        // Episodes written after the audit was tuned on the others: the honest estimate for new material.
+        let heldFindings = findings.filter { Self.heldOut.contains($0.episode) }
+        let heldLabels = labels.filter { Self.heldOut.contains($0.episode) }
+        let heldCorrect = heldFindings.filter { f in labels.contains { $0.covers(f) } }.count
+        let heldFound = heldLabels.filter { l in findings.contains { l.covers($0) } }.count
+        print("[report] audit glossary held-out (\(Self.heldOut.sorted().joined(separator: ", "))): \(heldCorrect)/\(heldFindings.count) findings correct, \(heldFound)/\(heldLabels.count) labelled problems found")
         for f in falseAlarms { print("[report]   false alarm: \(f.episode) #\(f.location.cueLabel ?? "?") \(f.rule) \(f.symbolID ?? "-"): \(f.message)") }
         for l in missed { print("[report]   missed: \(l.episode) #\(l.cue) \(l.symbol ?? "*"): \(l.note)") }
         // Floors at the measured values (see the branch note); raise them when the audit improves.
@@ -84,6 +90,8 @@ struct LabelledEpisodeTests {
         #expect(example.filter { f in !labels.contains { $0.covers(f) } }.count <= 3)
     }
 
-    static let precisionFloor = 0.78
-    static let recallFloor = 0.87
+    static let precisionFloor = 0.77
+    static let recallFloor = 0.84
+    /// Written and labelled after the tuning (see the fixture README).
+    static let heldOut: Set<String> = ["lab06"]
 }
