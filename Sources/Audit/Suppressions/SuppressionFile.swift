@@ -34,6 +34,7 @@ public enum SuppressionFile {
             throw Error(file: file, line: key.mark?.line, message: "unknown key '\(key.string ?? "?")' (expected 'suppressions')")
         }
         guard let list = top["suppressions"] else { return [] }
+        if let scalar = list.scalar, ["", "~", "null"].contains(scalar.string) { return [] }   // `suppressions:` with nothing yet
         guard let entries = list.sequence else { throw Error(file: file, line: list.mark?.line, message: "'suppressions' must be a list") }
         let allowed: Set<String> = ["rule", "symbol", "episode", "cue", "fingerprint", "reason"]
         var result: [Suppression] = []
