@@ -77,12 +77,33 @@ public struct TextReport: Sendable {
         return out
     }
 
-    /// `ep01, ep02 (+3 more)` for the episodes of `findings`.
+    /// The episodes of `findings`, consecutive numbered runs shortened: `ep01–ep20`, `ep01–ep03, ep07`
+    /// (at most 5 items, then `+N more`).
     static func episodes<C: Collection>(_ findings: C) -> String where C.Element == Finding {
         var order: [String] = []
-        for f in findings where !order.contains(f.episode) { order.append(f.episode) }
-        let shown = order.prefix(5).joined(separator: ", ")
-        return order.count > 5 ? shown + " (+\(order.count - 5) more)" : shown
+        var seen = Set<String>()
+        for f in findings where seen.insert(f.episode).inserted { order.append(f.episode) }
+        var items: [String] = []
+        var run: [(name: String, prefix: String, number: Int, width: Int)] = []
+        func flush() {
+            guard let first = run.first, let last = run.last else { return }
+            items.append(run.count >= 3 ? "\(first.name)–\(last.name)" : run.map(\.name).joined(separator: ", "))
+            run.removeAll()
+        }
+        for name in order {
+            let digits = name.reversed().prefix(while: \.isNumber)
+            guard !digits.isEmpty, let number = Int(String(digits.reversed())) else { flush(); items.append(name); continue }
+            let prefix = String(name.dropLast(digits.count))
+            if let last = run.last, last.prefix == prefix, last.width == digits.count, last.number + 1 == number {
+                run.append((name, prefix, number, digits.count))
+            } else {
+                flush()
+                run = [(name, prefix, number, digits.count)]
+            }
+        }
+        flush()
+        let parts = items.joined(separator: ", ").components(separatedBy: ", ")
+        return parts.count > 5 ? parts.prefix(5).joined(separator: ", ") + " (+\(parts.count - 5) more)" : parts.joined(separator: ", ")
     }
 
     /// `ep01 #9, ep02 #3` for the places of `findings` (at most 8).
