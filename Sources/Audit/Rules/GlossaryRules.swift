@@ -193,25 +193,32 @@ enum GlossaryRules {
             }
             let sourceTexts = sources.compactMap { scan.input.source?.cues[$0].text.plainText }
             var reported = Set<String>()
+            var reportedSpans: [Range<Int>] = []
             for match in matches where match.formKind == .rendering && match.renderingStatus != .deprecated {
                 let id = match.symbolID
                 if reported.contains(id) || held.contains(id) { continue }
                 // A rendering shared with another match at the same place, one of them in the source.
-                if matches.contains(where: { $0.symbolID != id && held.contains($0.symbolID) && $0.utf16Range.overlaps(match.utf16Range) }) { continue }
+                let sharers = matches.filter { $0.formKind == .rendering && $0.utf16Range.overlaps(match.utf16Range) }
+                if sharers.contains(where: { held.contains($0.symbolID) }) { continue }
                 if explained.contains(ResolvedRenderings.fold(match.form)) || explained.contains(ResolvedRenderings.fold(match.matchedText)) { continue }
                 // Part of the symbol's Chinese name in the source (鬼门 of 鬼门关 in 鬼门开).
                 if let symbol = context.symbols[id], sharesChineseBigram(symbol, sourceTexts) { continue }
-                // A term several symbols share identifies none of them.
-                if context.sharedTerms.contains(ResolvedRenderings.fold(match.form)) { continue }
                 if heldTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
                 if judge.matcher.contentWords(match.matchedText).contains(where: glossWords.contains) { continue }
+                // A term several symbols share is reported once, naming them all.
+                if reportedSpans.contains(where: { $0.overlaps(match.utf16Range) }) { continue }
+                reportedSpans.append(match.utf16Range)
                 reported.insert(id)
+                let ids = sharers.map(\.symbolID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 let head = context.symbols[id]?.forms.simplified.first ?? id
+                let named = ids.count > 1
+                    ? "one of \(ids.map { "\($0) (\(context.symbols[$0]?.forms.simplified.first ?? $0))" }.joined(separator: ", "))"
+                    : "\(id) (\(head))"
                 findings.append(scan.finding(
                     AuditRules.glossaryUnexpectedSymbol, cue: targetIndex,
-                    message: "'\(match.matchedText)' renders \(id) (\(head)), which is not in the aligned source cue",
+                    message: "'\(match.matchedText)' renders \(named), which is not in the aligned source cue",
                     text: match.matchedText, expected: nil,
-                    fix: "Check the line against the source; \(head) does not occur there.", symbol: id))
+                    fix: "Check the line against the source; \(ids.count > 1 ? "none of them occurs" : "\(head) does not occur") there.", symbol: id))
             }
         }
     }

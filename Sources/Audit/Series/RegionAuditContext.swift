@@ -19,8 +19,6 @@ public struct RegionAuditContext: Sendable {
     let sensitiveTerms: SensitiveTermScanner
     /// Tolerant judgment of renderings in the region's language.
     let judge: RenderingJudge
-    /// Folded acceptable terms that render more than one symbol for the region ("concubine", "Sir").
-    let sharedTerms: Set<String>
 
     public init(region: RegionProfile, symbols: [Symbol], options: AuditOptions = AuditOptions()) {
         self.region = region
@@ -33,12 +31,6 @@ public struct RegionAuditContext: Sendable {
         flagsHan = !(region.isChinese || LanguageTag.primarySubtag(region.language) == "ja")
         sensitiveTerms = SensitiveTermScanner(region.sensitiveTerms)
         judge = RenderingJudge(language: region.language)
-        var owners: [String: Set<String>] = [:]
-        for symbol in symbols {
-            guard let r = region.renderings(of: symbol) else { continue }
-            for term in r.acceptable { owners[ResolvedRenderings.fold(term), default: []].insert(symbol.id) }
-        }
-        sharedTerms = Set(owners.filter { $0.value.count > 1 }.keys)
     }
 
     /// The symbol's renderings for the region: the most specific key with a preferred term wins; admitted
