@@ -94,4 +94,24 @@ struct RenderingJudgmentTests {
         #expect(glossary.map(\.symbolID) == ["mooncake"], "\(glossary.map(\.message))")
         #expect(!glossary.contains { $0.fix?.contains("sir") == true })
     }
+
+    @Test("a rendering two symbols share is unexpected only when neither is in the aligned source, and once")
+    func sharedRenderings() throws {
+        func symbol(_ id: String, _ zh: String) -> Symbol {
+            Symbol(id: id, category: .trope, context: .medium, forms: Forms(simplified: [zh]), gloss: ["en": "A title."],
+                   renderings: ["en": Renderings(preferred: ["Dragon King"])])
+        }
+        let symbols = [symbol("longwang", "龙王"), symbol("sea-dragon-king", "海龙王")]
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: symbols)
+        func glossary(_ source: String) throws -> [Finding] {
+            let s = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: source)])
+            let t = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "The Dragon King is here.")])
+            return auditor.audit(EpisodeInput(episode: "e", target: t, targetFile: "e.en.srt", source: s, sourceFile: "e.zh.srt"))
+                .findings.filter { $0.rule.hasPrefix("glossary.") }
+        }
+        #expect(try glossary("龙王来了。").isEmpty)
+        let neither = try glossary("他来了。")
+        #expect(neither.map(\.rule) == ["glossary.unexpected-symbol"])
+        #expect(neither.first?.message.contains("one of longwang (龙王), sea-dragon-king (海龙王)") == true, "\(neither.map(\.message))")
+    }
 }
