@@ -49,7 +49,8 @@ let package = Package(
         // Symbol detection, annotation planning and sidecar emitters.
         .target(name: "Annotate", dependencies: ["Subtitles", "Regions", "Localize", "SymbolDB", "TextServices"], exclude: ["README.md"]),
         // Glossary and subtitle QC audits and their reports.
-        .target(name: "Audit", dependencies: ["Subtitles", "Regions", "Localize", "SymbolDB", "Annotate", "TextServices"]),
+        .target(name: "Audit", dependencies: ["Subtitles", "Regions", "Localize", "SymbolDB", "Annotate", "TextServices",
+                                             .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "locctl", dependencies: [
             "Subtitles", "Regions", "Localize", "SymbolDB", "Annotate", "Audit", "TextServices",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

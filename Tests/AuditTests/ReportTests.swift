@@ -73,6 +73,35 @@ struct ReportTests {
         #expect(!html.contains("https://"))
     }
 
+    @Test("HTML report filters by severity, rule and episode without scripts, errors first")
+    func htmlFilters() throws {
+        let report = try AuditFixtures.audit("planted")
+        let html = ReportFormat.html.render(report)
+        #expect(!html.contains("<script"))
+        // A radio button per severity, rule and episode present, before the labels and the findings (siblings).
+        for id in ["severity-all", "f-sev-error", "f-sev-warning", "f-sev-note", "rule-all", "f-rule-qc-overlap", "episode-all", "f-ep-planted"] {
+            #expect(html.contains("id=\"\(id)\""), "\(id)")
+        }
+        let inputs = try #require(html.range(of: "id=\"f-sev-error\""))
+        let labels = try #require(html.range(of: "<div class=\"filters\">"))
+        let findings = try #require(html.range(of: "<div class=\"findings\">"))
+        #expect(inputs.lowerBound < labels.lowerBound && labels.lowerBound < findings.lowerBound)
+        // The CSS hides rows without the checked value's class.
+        #expect(html.contains("#f-sev-error:checked~.findings tr.f:not(.sev-error){display:none}"))
+        #expect(html.contains("#f-rule-qc-overlap:checked~.findings tr.f:not(.rule-qc-overlap){display:none}"))
+        #expect(html.contains("#f-ep-planted:checked~.findings section.episode:not(.ep-planted){display:none}"))
+        // Every row carries its severity, rule and episode classes; errors come first.
+        let rows = html.components(separatedBy: "<tr class=\"f ").dropFirst().map { String($0.prefix(while: { $0 != "\"" })) }
+        #expect(rows.count == report.findings.count)
+        #expect(rows.allSatisfy { $0.hasPrefix("sev-") && $0.contains(" rule-") && $0.hasSuffix(" ep-planted") })
+        let severities = rows.map { $0.split(separator: " ")[0] }
+        let firstNonError = severities.firstIndex { $0 != "sev-error" } ?? severities.count
+        #expect(!severities[firstNonError...].contains("sev-error"), "\(severities)")
+        // Each cue finding shows its target cue with the offending text marked, over the aligned source cue.
+        #expect(html.contains("<div class=\"tgt\">Happy <mark>Mooncake Festival</mark>"), "\(html)")
+        #expect(html.contains("<div class=\"src\" lang=\"zh\">"))
+    }
+
     @Test("Markdown report escapes table cells")
     func markdownReport() throws {
         var report = try AuditFixtures.audit("planted")

@@ -10,19 +10,21 @@ import Testing
 
     @Test func textReportFindsTheKnownProblems() throws {
         let r = try ExampleEpisode.leavesInputsUnchanged { try CLIRunner.run(["audit"] + pair) }
-        #expect(r.status == 0, "no error-severity finding: \(r.stderr)")
-        // 您 is no longer rendered "you" (glossaries/README.md, rendering context rules): two unexpected-symbol
-        // notes and an inconsistent warning on plain "you" are gone, a not-preferred warning on cue 5 is new.
-        #expect(r.lines.first == "ep01  \(en)  (22 cues, 0 errors, 45 warnings, 13 notes)")
-        #expect(r.lines.last == "58 findings (0 errors, 45 warnings, 13 notes) in 1 file for en-US (vertical)")
-        #expect(r.stdout.contains("  00:00:05.800  #3   warning  glossary.pinyin-leftover    mid-autumn-festival is left in pinyin ('Zhongqiu'); the glossary renders it 'Mid-Autumn Festival'"))
+        // The 卧薪尝胆 calque is a deprecated rendering, an error: the default --fail-on error fails.
+        #expect(r.status == 1, "the calque is an error-severity finding: \(r.stderr)")
+        // Tolerant rendering judgment (issue 13): the glossary findings are the three real problems only.
+        #expect(r.lines.first == "ep01  \(en)  (22 cues, 1 error, 37 warnings, 12 notes)")
+        #expect(r.lines.last == "50 findings (1 error, 37 warnings, 12 notes) in 1 file for en-US (vertical)")
+        let glossary = r.lines.filter { $0.hasPrefix("  00:") && $0.contains(" glossary.") }
+        #expect(glossary.count == 3, "\(glossary.joined(separator: "\n"))")
+        #expect(r.stdout.contains("  00:00:05.800  #3   warning  glossary.pinyin-leftover  mid-autumn-festival is left in pinyin ('Zhongqiu'); the glossary renders it 'Mid-Autumn Festival'"))
         #expect(r.stdout.contains("fix: Replace 'Zhongqiu' with 'Mid-Autumn Festival'."))
         #expect(r.stdout.contains("xiayi is left in pinyin ('xia yi')"))
-        #expect(r.stdout.contains("source has 卧薪尝胆 (wo-xin-chang-dan) but the aligned target cue has no preferred or admitted rendering"))
+        #expect(r.stdout.contains("source has 卧薪尝胆 (wo-xin-chang-dan) and the aligned target cue renders it with the deprecated 'sleep on firewood and taste gall'"))
         #expect(!r.stdout.contains("\u{1B}["), "no colour when piped")
     }
 
-    @Test(arguments: [("error", Int32(0)), ("warning", 1), ("note", 1), ("never", 0)])
+    @Test(arguments: [("error", Int32(1)), ("warning", 1), ("note", 1), ("never", 0)])
     func failOnSetsTheExitCode(_ threshold: String, _ status: Int32) throws {
         let r = try CLIRunner.run(["audit"] + pair + ["--fail-on", threshold])
         #expect(r.status == status, "\(threshold): \(r.stderr)")
@@ -41,37 +43,37 @@ import Testing
         let dir = try CLIRunner.tempDir()
         let file = dir.appendingPathComponent("audit.json")
         let r = try CLIRunner.run(["audit"] + pair + ["--format", "json", "-o", file.path])
-        #expect(r.status == 0 && r.stdout.isEmpty, "\(r.stderr)")
+        #expect(r.status == 1 && r.stdout.isEmpty, "\(r.stderr)")
         let problems = try JSONSchemaCheck.problems(schema: ExampleEpisode.schemas.appendingPathComponent("audit.schema.json"), files: [file])
         #expect(problems == nil, "\(problems ?? "")")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
-        #expect((doc["findings"] as? [Any])?.count == 58)
+        #expect((doc["findings"] as? [Any])?.count == 50)
     }
 
     @Test func sarifValidatesAgainstSARIF210() throws {
         let dir = try CLIRunner.tempDir()
         let file = dir.appendingPathComponent("audit.sarif")
         let r = try CLIRunner.run(["audit"] + pair + ["--format", "sarif", "-o", file.path])
-        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.status == 1, "\(r.stderr)")
         let schema = CLIRunner.repoRoot.appendingPathComponent("Tests/AuditTests/Fixtures/sarif-schema-2.1.0.json")
         let problems = try JSONSchemaCheck.problems(schema: schema, files: [file])
         #expect(problems == nil, "\(problems ?? "")")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         #expect(doc["version"] as? String == "2.1.0")
         let run = try #require((doc["runs"] as? [[String: Any]])?.first)
-        #expect((run["results"] as? [Any])?.count == 58)
+        #expect((run["results"] as? [Any])?.count == 50)
     }
 
     @Test func markdownAndHTMLReports() throws {
         let md = try CLIRunner.run(["audit"] + pair + ["--format", "markdown"])
-        #expect(md.status == 0)
+        #expect(md.status == 1)
         #expect(md.lines.first == "# Audit for en-US (vertical)")
-        #expect(md.stdout.contains("58 findings in 1 file: 0 errors, 45 warnings, 13 notes."))
+        #expect(md.stdout.contains("50 findings in 1 file: 1 error, 37 warnings, 12 notes."))
         #expect(md.stdout.contains("| `glossary.pinyin-leftover` | 2 |"))
         #expect(md.stdout.contains("## ep01"))
 
         let html = try CLIRunner.run(["audit"] + pair + ["--format", "html"])
-        #expect(html.status == 0)
+        #expect(html.status == 1)
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>") || html.stdout.hasPrefix("<!doctype html>"))
         #expect(html.stdout.contains("<svg"))
         #expect(!html.stdout.contains("<script"))

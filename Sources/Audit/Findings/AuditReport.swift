@@ -19,14 +19,37 @@ public struct AuditReport: Sendable {
     public var region: String
     public var orientation: String
     public var files: [AuditedFile]
-    /// Findings in report order (episode, time, cue, rule).
+    /// Findings in report order (episode, time, cue, rule), without suppressed or baseline ones.
     public var findings: [Finding]
+    /// Findings accepted by a suppression entry (each with its `suppression`).
+    public var suppressed: [Finding] = []
+    /// How many findings were left out because the baseline already has them.
+    public var baselineCount: Int = 0
 
     public init(region: String, orientation: String, files: [AuditedFile], findings: [Finding]) {
         self.region = region
         self.orientation = orientation
         self.files = files
-        self.findings = findings.sorted(by: Finding.reportOrder)
+        var sorted = findings.sorted(by: Finding.reportOrder)
+        FindingFingerprint.assign(&sorted)
+        self.findings = sorted
+    }
+
+    /// The report with suppressed findings set apart and the baseline's findings left out.
+    public func applying(_ suppressions: [Suppression], baseline: Baseline? = nil) -> AuditReport {
+        var result = self
+        result.findings = []
+        for var f in findings {
+            if let baseline, baseline.fingerprints.contains(f.fingerprint) {
+                result.baselineCount += 1
+            } else if let entry = suppressions.first(where: { $0.matches(f) }) {
+                f.suppression = FindingSuppression(reason: entry.reason, origin: entry.origin)
+                result.suppressed.append(f)
+            } else {
+                result.findings.append(f)
+            }
+        }
+        return result
     }
 
     /// The most severe finding's severity, nil when clean.
@@ -61,6 +84,19 @@ public struct AuditReport: Sendable {
         for file in files where seen.insert(file.episode).inserted { order.append(file.episode) }
         for f in findings where seen.insert(f.episode).inserted { order.append(f.episode) }
         return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    /// Findings that are the same problem (rule, severity, symbol and offending text) wherever they occur, each
+    /// group in report order, keyed by the first finding's fingerprint.
+    public var sameFindingGroups: [String: [Finding]] {
+        var byKey: [String: [Finding]] = [:]
+        var keyOf: [String: String] = [:]
+        for f in findings {
+            let key = [f.rule, f.severity.rawValue, f.symbolID ?? "", f.text].joined(separator: "\u{1F}")
+            if keyOf[key] == nil { keyOf[key] = f.fingerprint }
+            byKey[keyOf[key]!, default: []].append(f)
+        }
+        return byKey
     }
 
     /// Merges reports of the same region (e.g. batches), keeping file and finding order.

@@ -31,6 +31,17 @@ public struct FindingLocation: Hashable, Sendable {
     }
 }
 
+/// The text around a finding: its target cue and the source cues aligned with it.
+public struct FindingContext: Hashable, Sendable {
+    public var target: String
+    public var source: [String]
+
+    public init(target: String, source: [String]) {
+        self.target = target
+        self.source = source
+    }
+}
+
 /// One problem found by an audit rule.
 public struct Finding: Hashable, Sendable {
     /// The stable rule id, e.g. `glossary.deprecated` (see ``AuditRules``).
@@ -49,6 +60,12 @@ public struct Finding: Hashable, Sendable {
     public var fix: String?
     /// The symbol concerned, for glossary, coverage and symbol-sensitivity findings.
     public var symbolID: String?
+    /// Stable identity across runs (see ``FindingFingerprint``); set when a report is assembled.
+    public var fingerprint: String = ""
+    /// Set when a suppression entry accepts the finding.
+    public var suppression: FindingSuppression?
+    /// The cue's text in context, for reports: the target cue and the aligned source cues (empty when none).
+    public var context: FindingContext?
 
     public init(rule: String, severity: FindingSeverity, episode: String, location: FindingLocation, message: String,
                 text: String, expected: String? = nil, fix: String? = nil, symbolID: String? = nil) {

@@ -12,6 +12,7 @@ public enum JSONReport {
         var summary: Summary
         var files: [File]
         var findings: [Item]
+        var suppressed: [Item]
     }
     struct Tool: Encodable { var name: String; var version: String }
     struct Summary: Encodable {
@@ -20,6 +21,8 @@ public enum JSONReport {
         var findings: Int
         var bySeverity: [String: Int]
         var byRule: [String: Int]
+        var suppressed: Int
+        var baseline: Int
     }
     struct File: Encodable {
         var episode: String
@@ -47,6 +50,8 @@ public enum JSONReport {
         var expected: String?
         var fix: String?
         var symbol: String?
+        var fingerprint: String
+        var suppression: String?
     }
 
     public static func render(_ report: AuditReport) -> String {
@@ -58,9 +63,10 @@ public enum JSONReport {
             schemaVersion: schemaVersion, tool: Tool(name: AuditTool.name, version: AuditTool.version),
             region: report.region, orientation: report.orientation,
             summary: Summary(files: report.files.count, cues: report.files.reduce(0) { $0 + $1.cueCount },
-                             findings: report.findings.count, bySeverity: bySeverity, byRule: byRule),
+                             findings: report.findings.count, bySeverity: bySeverity, byRule: byRule,
+                             suppressed: report.suppressed.count, baseline: report.baselineCount),
             files: report.files.map { File(episode: $0.episode, file: $0.file, source: $0.sourceFile, cues: $0.cueCount) },
-            findings: report.findings.map(item))
+            findings: report.findings.map(item), suppressed: report.suppressed.map(item))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
@@ -73,6 +79,7 @@ public enum JSONReport {
             : Cue(index: l.cueIndex, id: l.cueID, start: l.start?.formatted(), end: l.end?.formatted(),
                   startMs: l.start?.milliseconds, endMs: l.end?.milliseconds, line: l.line)
         return Item(rule: f.rule, severity: f.severity.rawValue, episode: f.episode, file: l.file, cue: cue,
-                    message: f.message, text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID)
+                    message: f.message, text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID,
+                    fingerprint: f.fingerprint, suppression: f.suppression?.reason)
     }
 }

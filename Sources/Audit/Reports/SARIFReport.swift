@@ -37,8 +37,19 @@ public enum SARIFReport {
         var level: String
         var message: Text
         var locations: [Location]
+        var partialFingerprints: [String: String]
+        var suppressions: [SARIFSuppression]?
         var properties: Properties
     }
+    /// SARIF §3.35: an external suppression (the team's `.locctl-audit.yaml`). The state/status field is left
+    /// out: the published 2.1.0 schemas disagree on its name, and absent means accepted.
+    struct SARIFSuppression: Encodable {
+        var kind = "external"
+        var justification: String
+        var location: SuppressionLocation?
+    }
+    struct SuppressionLocation: Encodable { var physicalLocation: SuppressionPhysical }
+    struct SuppressionPhysical: Encodable { var artifactLocation: ArtifactLocation; var region: Region? }
     struct Location: Encodable { var physicalLocation: PhysicalLocation }
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
@@ -70,7 +81,7 @@ public enum SARIFReport {
                      defaultConfiguration: Configuration(level: rule.defaultSeverity.rawValue),
                      properties: ["family": rule.family.rawValue])
             })
-        let results = report.findings.map { f -> Result in
+        let results = (report.findings + report.suppressed).sorted(by: Finding.reportOrder).map { f -> Result in
             let l = f.location
             var message = f.message
             if let expected = f.expected { message += " (expected: \(expected))" }
@@ -78,6 +89,8 @@ public enum SARIFReport {
                 ruleId: f.rule, ruleIndex: index[f.rule] ?? 0, level: f.severity.rawValue, message: Text(text: message),
                 locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: uri(for: l.file)), region: Region(startLine: max(1, l.line ?? 1))))],
+                partialFingerprints: [FindingFingerprint.sarifKey: f.fingerprint],
+                suppressions: f.suppression.map { [SARIFSuppression(justification: $0.reason, location: suppressionLocation($0.origin))] },
                 properties: Properties(episode: f.episode, cueId: l.cueID, cueIndex: l.cueIndex, start: l.start?.formatted(),
                                        end: l.end?.formatted(), startMs: l.start?.milliseconds, endMs: l.end?.milliseconds,
                                        text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID))
@@ -88,6 +101,13 @@ public enum SARIFReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `file:line` of a suppression entry as a SARIF location.
+    static func suppressionLocation(_ origin: String) -> SuppressionLocation? {
+        guard let colon = origin.lastIndex(of: ":"), let line = Int(origin[origin.index(after: colon)...]) else { return nil }
+        return SuppressionLocation(physicalLocation: SuppressionPhysical(
+            artifactLocation: ArtifactLocation(uri: uri(for: String(origin[..<colon]))), region: line > 0 ? Region(startLine: line) : nil))
     }
 
     /// A relative path stays a relative URI reference (percent-encoded); an absolute path becomes `file://`.

@@ -6,10 +6,18 @@ import SymbolDB
 /// Glossary consistency: renderings against the aligned source, deprecated terms, pinyin and Chinese left
 /// in, one symbol rendered two ways, and renderings without a source symbol.
 enum GlossaryRules {
-    /// Appends findings; returns each symbol's first acceptable rendering in the episode.
+    /// A symbol rendered at a target cue: with a listed term, or paraphrased without one.
+    struct Use {
+        var cue: Int
+        var rendering: RenderingUse
+        /// nil: paraphrased, no listed term.
+        var term: String? { rendering.form.isEmpty ? nil : rendering.form }
+    }
+
+    /// Appends findings; returns each symbol's (and source form's) first acceptable rendering in the episode.
     static func check(_ scan: EpisodeScan, into findings: inout [Finding]) -> [String: RenderingUse] {
         let context = scan.context
-        var first: [String: RenderingUse] = [:]
+        var uses: [Use] = []
 
         for (index, matches) in scan.targetMatches.enumerated() {
             for match in matches {
@@ -31,18 +39,11 @@ enum GlossaryRules {
                         text: match.matchedText, expected: preferred,
                         fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
                 case (.rendering, _):
-                    if let used = first[symbol.id] {
-                        if used.form.lowercased() != match.form.lowercased() {
-                            findings.append(scan.finding(
-                                AuditRules.glossaryInconsistent, cue: index,
-                                message: "\(symbol.id) is rendered '\(match.matchedText)' here but '\(used.matchedText)' at \(used.location.start?.description ?? "an earlier cue") in this episode",
-                                text: match.matchedText, expected: used.form,
-                                fix: "Use one rendering throughout: '\(preferred ?? used.form)'.", symbol: symbol.id))
-                        }
-                    } else {
-                        first[symbol.id] = RenderingUse(form: match.form, matchedText: match.matchedText,
-                                                        location: scan.targetLocation(index))
-                    }
+                    // With a source, a rendering is this symbol only where the aligned source holds it.
+                    guard let sourceForm = scan.alignedSourceForm(of: symbol.id, targetCue: index) else { continue }
+                    uses.append(Use(cue: index, rendering: RenderingUse(
+                        symbolID: symbol.id, sourceForm: sourceForm, form: match.form, matchedText: match.matchedText,
+                        location: scan.targetLocation(index))))
                 default:
                     break
                 }
@@ -51,9 +52,38 @@ enum GlossaryRules {
         }
 
         if let source = scan.source, let alignment = scan.alignment {
-            againstSource(scan, source, alignment, into: &findings)
+            againstSource(scan, source, alignment, uses: &uses, into: &findings)
         }
-        return first
+        return consistency(scan, uses, into: &findings)
+    }
+
+    /// One rendering per symbol and source form within the episode; a paraphrase after a listed term counts
+    /// as a change. Several renderings in one cue render several occurrences and are not compared.
+    private static func consistency(_ scan: EpisodeScan, _ uses: [Use], into findings: inout [Finding]) -> [String: RenderingUse] {
+        let context = scan.context
+        var first: [String: Use] = [:]
+        for use in uses.sorted(by: { $0.cue < $1.cue }) {
+            let key = use.rendering.consistencyKey
+            guard let used = first[key] else {
+                if use.term != nil { first[key] = use }
+                continue
+            }
+            guard used.cue != use.cue else { continue }
+            let symbolID = use.rendering.symbolID
+            guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
+                  isInconsistent(used.term, use.term, renderings, context.judge.matcher) else { continue }
+            let preferred = renderings.preferred.first
+            let form = use.rendering.sourceForm.isEmpty ? "" : " (\(use.rendering.sourceForm))"
+            let here = use.term == nil ? "without that term here ('\(excerpt(scan.targetTexts[use.cue]))')" : "'\(use.rendering.matchedText)' here"
+            findings.append(scan.finding(
+                AuditRules.glossaryInconsistent, cue: use.cue,
+                message: "\(symbolID)\(form) is rendered \(here) but '\(used.rendering.matchedText)' at \(used.rendering.location.start?.description ?? "an earlier cue") in this episode",
+                text: use.term == nil ? excerpt(scan.targetTexts[use.cue]) : use.rendering.matchedText, expected: used.rendering.form,
+                fix: "Use one rendering throughout: '\(preferred ?? used.rendering.form)'.", symbol: symbolID))
+        }
+        var result: [String: RenderingUse] = [:]
+        for (key, use) in first { result[key] = use.rendering }
+        return result
     }
 
     /// Runs of Chinese characters left in a target cue.
@@ -82,10 +112,18 @@ enum GlossaryRules {
 
     /// Each source symbol rendered acceptably in the aligned target cues; target renderings with a source symbol.
     private static func againstSource(_ scan: EpisodeScan, _ source: SourceAnalysis, _ alignment: TrackAlignment,
-                                      into findings: inout [Finding]) {
+                                      uses: inout [Use], into findings: inout [Finding]) {
         let context = scan.context
+        let judge = context.judge
         // Symbols present in some form (acceptable, deprecated or pinyin) in each target cue.
         let targetSymbols: [[String: [SymbolMatch]]] = scan.targetMatches.map { Dictionary(grouping: $0, by: \.symbolID) }
+        var prepared: [Int: RenderingText] = [:]
+        func text(_ i: Int) -> (cue: Int, text: RenderingText) {
+            if let t = prepared[i] { return (i, t) }
+            let t = judge.matcher.prepare(scan.targetTexts[i])
+            prepared[i] = t
+            return (i, t)
+        }
 
         for (sourceIndex, symbolIDs) in source.symbolSets.enumerated() where !symbolIDs.isEmpty {
             let targets = alignment.targetsForSource[sourceIndex]
@@ -95,32 +133,119 @@ enum GlossaryRules {
                       !renderings.acceptable.isEmpty else { continue }
                 // Any form of the symbol in an aligned target cue: acceptable is fine, the others have their own rules.
                 if targets.contains(where: { targetSymbols[$0][id] != nil }) { continue }
-                let sourceText = source.matches[sourceIndex].first { $0.symbolID == id }?.matchedText ?? symbol.forms.simplified.first ?? id
-                let preferred = renderings.preferred.first ?? renderings.acceptable[0]
-                findings.append(scan.finding(
-                    AuditRules.glossaryNotPreferred, cue: firstTarget,
-                    message: "source has \(sourceText) (\(id)) but the aligned target cue has no preferred or admitted rendering; expected '\(preferred)'",
-                    text: excerpt(scan.targetTexts[firstTarget]), expected: preferred,
-                    fix: "Render \(sourceText) as '\(preferred)'" + (renderings.admitted.isEmpty ? "." : " (admitted: \(renderings.admitted.map { "'\($0)'" }.joined(separator: ", "))).")
-                    , symbol: id))
+                let match = source.matches[sourceIndex].first { $0.symbolID == id }
+                let sourceText = match?.matchedText ?? symbol.forms.simplified.first ?? id
+                let sourceForm = match?.form ?? sourceText
+                func use(_ cue: Int, _ term: String) -> Use {
+                    Use(cue: cue, rendering: RenderingUse(symbolID: id, sourceForm: sourceForm, form: term, matchedText: term,
+                                                          location: scan.targetLocation(cue)))
+                }
+                let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
+                switch judge.judge(renderings, in: targets.map(text)) {
+                case .rendered(let term, let cue):
+                    uses.append(use(cue, term))
+                case .paraphrased(let cue):
+                    uses.append(use(cue, ""))
+                case .deprecated(let term, let cue):
+                    findings.append(scan.finding(
+                        AuditRules.glossaryDeprecated, cue: cue,
+                        message: "source has \(sourceText) (\(id)) and the aligned target cue renders it with the deprecated '\(term)' (a literal calque)"
+                            + (expected.map { "; use '\($0)'" } ?? ""),
+                        text: excerpt(scan.targetTexts[cue]), expected: expected,
+                        fix: expected.map { "Replace the calque with '\($0)' or a natural equivalent." } ?? "Replace the calque with a natural equivalent.",
+                        symbol: id))
+                case .missing:
+                    // Address and self-reference terms are carried by the register, a name or a pronoun: no finding.
+                    if RenderingJudge.isAddressTerm(symbol, renderings) { continue }
+                    let negated = RenderingJudge.isNegatedForm(sourceText, of: symbol)
+                    let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
+                    findings.append(scan.finding(
+                        AuditRules.glossaryNotPreferred, cue: firstTarget,
+                        message: "source has \(sourceText) (\(id)) but the aligned target cue has no preferred or admitted rendering"
+                            + (expected.map { "; expected '\($0)'" } ?? (negated ? "; expected a rendering of the negated sense" : "")),
+                        text: excerpt(scan.targetTexts[firstTarget]), expected: expected,
+                        fix: (expected.map { "Render \(sourceText) as '\($0)'" } ?? "Render the sense of \(sourceText)")
+                            + (others.isEmpty ? "." : " (admitted: \(others.map { "'\($0)'" }.joined(separator: ", "))).")
+                        , symbol: id))
+                }
             }
         }
 
         for (targetIndex, matches) in scan.targetMatches.enumerated() {
             let sources = alignment.sourcesForTarget[targetIndex]
             guard !sources.isEmpty else { continue }
+            let held = Set(sources.flatMap { source.symbolSets[$0] })
+            // Every term and gloss word of the symbols the aligned source holds: a rendering they share explains the match.
+            var explained = Set<String>()
+            var heldTerms: [String] = []
+            var glossWords = Set<String>()
+            for heldID in held {
+                guard let symbol = context.symbols[heldID] else { continue }
+                if let r = context.renderings(of: symbol) {
+                    for term in r.acceptable + r.deprecated + r.paraphrases {
+                        explained.insert(ResolvedRenderings.fold(term))
+                        heldTerms.append(term)
+                    }
+                }
+                if let gloss = symbol.gloss[context.region.language] ?? symbol.gloss["en"] {
+                    glossWords.formUnion(judge.matcher.contentWords(gloss))
+                }
+            }
+            let sourceTexts = sources.compactMap { scan.input.source?.cues[$0].text.plainText }
             var reported = Set<String>()
+            var reportedSpans: [Range<Int>] = []
             for match in matches where match.formKind == .rendering && match.renderingStatus != .deprecated {
                 let id = match.symbolID
-                if reported.contains(id) || sources.contains(where: { source.symbolSets[$0].contains(id) }) { continue }
+                if reported.contains(id) || held.contains(id) { continue }
+                // A rendering shared with another match at the same place, one of them in the source.
+                let sharers = matches.filter { $0.formKind == .rendering && $0.utf16Range.overlaps(match.utf16Range) }
+                if sharers.contains(where: { held.contains($0.symbolID) }) { continue }
+                if explained.contains(ResolvedRenderings.fold(match.form)) || explained.contains(ResolvedRenderings.fold(match.matchedText)) { continue }
+                // Part of the symbol's Chinese name in the source (鬼门 of 鬼门关 in 鬼门开).
+                if let symbol = context.symbols[id], sharesChineseBigram(symbol, sourceTexts) { continue }
+                if heldTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
+                if judge.matcher.contentWords(match.matchedText).contains(where: glossWords.contains) { continue }
+                // A term several symbols share is reported once, naming them all.
+                if reportedSpans.contains(where: { $0.overlaps(match.utf16Range) }) { continue }
+                reportedSpans.append(match.utf16Range)
                 reported.insert(id)
+                let ids = sharers.map(\.symbolID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 let head = context.symbols[id]?.forms.simplified.first ?? id
+                let named = ids.count > 1
+                    ? "one of \(ids.map { "\($0) (\(context.symbols[$0]?.forms.simplified.first ?? $0))" }.joined(separator: ", "))"
+                    : "\(id) (\(head))"
                 findings.append(scan.finding(
                     AuditRules.glossaryUnexpectedSymbol, cue: targetIndex,
-                    message: "'\(match.matchedText)' renders \(id) (\(head)), which is not in the aligned source cue",
+                    message: "'\(match.matchedText)' renders \(named), which is not in the aligned source cue",
                     text: match.matchedText, expected: nil,
-                    fix: "Check the line against the source; \(head) does not occur there.", symbol: id))
+                    fix: "Check the line against the source; \(ids.count > 1 ? "none of them occurs" : "\(head) does not occur") there.", symbol: id))
             }
         }
+    }
+
+    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency. Two preferred
+    /// terms are the glossary's own choice by context ("Your Majesty", "the Emperor"); a change between everyday
+    /// (`aligned-only`) words or paraphrases is natural variation; a shortened term is the same term. A change
+    /// that involves a distinctive term (a title, a transliteration) is an inconsistency.
+    static func isInconsistent(_ earlier: String?, _ later: String?, _ renderings: ResolvedRenderings,
+                               _ matcher: TolerantTermMatcher) -> Bool {
+        if let earlier, let later, matcher.isSameRendering(earlier, later) { return false }
+        let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
+        let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
+        if isPreferred(earlier) && isPreferred(later) { return false }
+        return isDistinctive(earlier) || isDistinctive(later)
+    }
+
+    /// Whether a source text holds two consecutive characters of one of the symbol's Chinese forms.
+    static func sharesChineseBigram(_ symbol: Symbol, _ texts: [String]) -> Bool {
+        for form in symbol.forms.simplified + symbol.forms.traditional {
+            let chars = Array(form)
+            guard chars.count >= 3 else { continue }   // a two-character form would be matched whole
+            for i in 0..<(chars.count - 1) {
+                let bigram = String(chars[i...i + 1])
+                if texts.contains(where: { $0.contains(bigram) }) { return true }
+            }
+        }
+        return false
     }
 }

@@ -52,6 +52,16 @@ struct EpisodeScan {
         return match
     }
 
+    /// The form of `symbolID` in the source cues aligned with target cue `index`: "" without a source, nil
+    /// when there is a source and the aligned cues do not hold the symbol.
+    func alignedSourceForm(of symbolID: String, targetCue index: Int) -> String? {
+        guard let source, let alignment else { return "" }
+        for s in alignment.sourcesForTarget[index] {
+            if let match = source.matches[s].first(where: { $0.symbolID == symbolID }) { return match.form }
+        }
+        return nil
+    }
+
     func targetLocation(_ index: Int) -> FindingLocation {
         let cue = input.target.cues[index]
         let line = input.targetLines.flatMap { $0.indices.contains(index) ? $0[index] : nil }
@@ -73,8 +83,17 @@ struct EpisodeScan {
 
     func finding(_ rule: AuditRule, cue index: Int, severity: FindingSeverity? = nil, message: String, text: String,
                  expected: String? = nil, fix: String? = nil, symbol: String? = nil) -> Finding {
-        finding(rule, at: targetLocation(index), severity: severity, message: message, text: text, expected: expected,
-                fix: fix, symbol: symbol)
+        var f = finding(rule, at: targetLocation(index), severity: severity, message: message, text: text, expected: expected,
+                        fix: fix, symbol: symbol)
+        f.context = context(ofTargetCue: index)
+        return f
+    }
+
+    /// Target cue `index` and the source cues aligned with it.
+    func context(ofTargetCue index: Int) -> FindingContext? {
+        guard targetTexts.indices.contains(index) else { return nil }
+        let sources = alignment.map { $0.sourcesForTarget[index] } ?? []
+        return FindingContext(target: targetTexts[index], source: sources.compactMap { input.source?.cues[$0].text.plainText })
     }
 }
 

@@ -17,6 +17,8 @@ public struct RegionAuditContext: Sendable {
     /// Whether Chinese characters in the target are a finding (not for Chinese or Japanese targets).
     let flagsHan: Bool
     let sensitiveTerms: SensitiveTermScanner
+    /// Tolerant judgment of renderings in the region's language.
+    let judge: RenderingJudge
 
     public init(region: RegionProfile, symbols: [Symbol], options: AuditOptions = AuditOptions()) {
         self.region = region
@@ -31,6 +33,7 @@ public struct RegionAuditContext: Sendable {
         renderingKeys = region.renderingKeys
         flagsHan = !(region.isChinese || LanguageTag.primarySubtag(region.language) == "ja")
         sensitiveTerms = SensitiveTermScanner(region.sensitiveTerms)
+        judge = RenderingJudge(language: region.language)
     }
 
     /// The symbol's renderings for the region: the most specific key with a preferred term wins; admitted

@@ -19,12 +19,14 @@ public enum SeriesAudit {
                 }
                 findings.append(finding)
             }
-            for (symbolID, use) in episode.firstRenderings.sorted(by: { $0.key < $1.key }) {
-                guard let established = seriesRendering[symbolID] else {
-                    seriesRendering[symbolID] = (use, episode.episode)
+            for (key, use) in episode.firstRenderings.sorted(by: { $0.key < $1.key }) {
+                let symbolID = use.symbolID
+                guard let established = seriesRendering[key] else {
+                    seriesRendering[key] = (use, episode.episode)
                     continue
                 }
-                guard established.use.form.lowercased() != use.form.lowercased() else { continue }
+                guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
+                      GlossaryRules.isInconsistent(established.use.form, use.form, renderings, context.judge.matcher) else { continue }
                 let preferred = context.symbols[symbolID].flatMap { context.renderings(of: $0)?.preferred.first }
                 findings.append(Finding(
                     rule: AuditRules.glossaryInconsistent.id, severity: AuditRules.glossaryInconsistent.defaultSeverity,

@@ -45,7 +45,8 @@ public struct EpisodeResult: Sendable {
     public var sourceFile: String?
     public var cueCount: Int
     public var findings: [Finding]
-    /// For each symbol rendered in the episode, its first preferred or admitted rendering (for series consistency).
+    /// For each symbol and source form rendered in the episode, its first preferred or admitted rendering
+    /// (for series consistency), keyed by ``RenderingUse/consistencyKey``.
     public var firstRenderings: [String: RenderingUse]
 
     public init(episode: String, file: String, sourceFile: String?, cueCount: Int, findings: [Finding],
@@ -61,9 +62,15 @@ public struct EpisodeResult: Sendable {
 
 /// Where a symbol was first rendered, and with which glossary term.
 public struct RenderingUse: Hashable, Sendable {
+    public var symbolID: String
+    /// The Chinese form in the aligned source (empty without a source): 孝顺 and 不孝 are rendered differently.
+    public var sourceForm: String
     /// The glossary term (as listed) that matched.
     public var form: String
     /// The text as written in the cue.
     public var matchedText: String
     public var location: FindingLocation
+
+    /// Consistency is judged per symbol and source form.
+    public var consistencyKey: String { symbolID + "\u{0}" + sourceForm }
 }

@@ -90,6 +90,12 @@ extension LocCtl {
         @Option(name: .long, help: "Line limits to apply: vertical (9:16) or landscape (16:9).")
         var orientation: Orientation = .vertical
 
+        @Option(name: .long, help: ArgumentHelp("Accepted findings (default: .locctl-audit.yaml in the working directory, when there is one).", valueName: "file"))
+        var suppressions: String?
+
+        @Option(name: .long, help: ArgumentHelp("An earlier JSON or SARIF report: report only findings it does not have.", valueName: "file"))
+        var baseline: String?
+
         @OptionGroup var regions: RegionOptions
         @OptionGroup var glossary: GlossaryOptions
 
@@ -102,6 +108,7 @@ extension LocCtl {
             let region = self.region!
             let profile = try regions.load(tags: [region])[0]
             let symbols = try glossary.auditSymbols()
+            let (accepted, known) = try loadAcceptance()
 
             let extensions = Set(SubtitleFormats.all.flatMap(\.extensions))
             let sourceFiles: [URL]
@@ -143,10 +150,39 @@ extension LocCtl {
                 inputErrors += 1
                 printError("error: \(message)")
             }
-            let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context)
+            let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context).applying(accepted, baseline: known)
             try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
             if inputErrors > 0 { throw ExitCode(AuditExit.input) }
             if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
+        }
+
+        /// The suppression entries and the baseline: a named file that is missing is a usage error, one that
+        /// cannot be parsed an input error (exit 2) naming file and line.
+        func loadAcceptance() throws -> ([Suppression], Baseline?) {
+            var entries: [Suppression] = []
+            let fm = FileManager.default
+            if let suppressions {
+                guard fm.fileExists(atPath: suppressions) else { throw AuditExit.usageError("no such suppression file: \(suppressions)") }
+                entries = try readSuppressions(URL(fileURLWithPath: suppressions))
+            } else if fm.fileExists(atPath: SuppressionFile.defaultName) {
+                entries = try readSuppressions(URL(fileURLWithPath: SuppressionFile.defaultName))
+            }
+            var known: Baseline?
+            if let baseline {
+                guard fm.fileExists(atPath: baseline) else { throw AuditExit.usageError("no such baseline report: \(baseline)") }
+                do { known = try Baseline.load(URL(fileURLWithPath: baseline)) } catch {
+                    printError("error: \(error)")
+                    throw ExitCode(AuditExit.input)
+                }
+            }
+            return (entries, known)
+        }
+
+        private func readSuppressions(_ url: URL) throws -> [Suppression] {
+            do { return try SuppressionFile.load(url) } catch {
+                printError("error: \(error)")
+                throw ExitCode(AuditExit.input)
+            }
         }
     }
 }

@@ -1,0 +1,64 @@
+import SymbolDB
+
+/// Judges whether a source symbol is rendered in its aligned target cues as a professional reviewer would:
+/// any acceptable term (everyday `aligned-only` words included, since the source holds the symbol) in an
+/// inflected or shortened form, or an approved paraphrase.
+struct RenderingJudge: Sendable {
+    let matcher: TolerantTermMatcher
+
+    init(language: String) { matcher = TolerantTermMatcher(language: language) }
+
+    /// What the aligned target cues show for one source symbol.
+    enum Verdict: Equatable {
+        /// A preferred or admitted term, or an approved paraphrase, is there (`term` as listed).
+        case rendered(term: String, cue: Int)
+        /// A deprecated term (a calque) is there, possibly inflected.
+        case deprecated(term: String, cue: Int)
+        /// No listed term, but the line shares a content word with one: the sense is likely paraphrased.
+        case paraphrased(cue: Int)
+        /// Nothing the glossary knows.
+        case missing
+    }
+
+    /// Judges `renderings` in the aligned target cues (`texts` by target cue index, in order).
+    func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)]) -> Verdict {
+        for term in renderings.acceptable + renderings.paraphrases {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .rendered(term: term, cue: hit.cue) }
+        }
+        for term in renderings.deprecated {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .deprecated(term: term, cue: hit.cue) }
+        }
+        for term in renderings.acceptable + renderings.paraphrases {
+            if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
+        }
+        return .missing
+    }
+
+    /// Whether the symbol is an address or self-reference term that a natural translation often leaves to
+    /// the register, a name or a pronoun (您 in "for you", 哀家 as "I", 夫人 as "your wife"): kinship terms,
+    /// and terms rendered by a pronoun.
+    static func isAddressTerm(_ symbol: Symbol, _ renderings: ResolvedRenderings) -> Bool {
+        if symbol.category == .kinship { return true }
+        let pronouns: Set<String> = ["i", "me", "my", "we", "us", "you", "your", "yo", "tu", "usted", "je", "moi", "vous",
+                                     "ich", "sie", "du", "eu", "voce"]
+        return (renderings.acceptable + renderings.paraphrases).contains { pronouns.contains(ResolvedRenderings.fold($0)) }
+    }
+
+    /// Whether the source form negates the symbol's headword (不孝 for 孝道): its own, opposite sense.
+    static func isNegatedForm(_ form: String, of symbol: Symbol) -> Bool {
+        let negations: [Character] = ["不", "非", "无", "無", "没", "沒", "未"]
+        guard let first = form.first, negations.contains(first) else { return false }
+        let head = symbol.forms.simplified.first ?? ""
+        return !(head.first.map(negations.contains) ?? false)
+    }
+
+    /// The term to suggest for `form`: for a negated form, an acceptable term that carries the negation (nil
+    /// when the glossary has none, so the report never suggests the opposite).
+    func expected(_ renderings: ResolvedRenderings, form: String, symbol: Symbol) -> String? {
+        let candidates = renderings.preferred + renderings.admitted
+        if Self.isNegatedForm(form, of: symbol) {
+            return candidates.first { matcher.language.isNegated($0) }
+        }
+        return candidates.first
+    }
+}

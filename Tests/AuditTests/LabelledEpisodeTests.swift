@@ -1,0 +1,97 @@
+import Audit
+import Foundation
+import Localize
+import Regions
+import Subtitles
+import SymbolDB
+import Testing
+
+/// Glossary-finding precision and recall against episodes labelled by a reviewer (the real glossary, en-US).
+@Suite("Labelled episodes")
+struct LabelledEpisodeTests {
+    static let directory = AuditFixtures.directory.appendingPathComponent("labelled-episodes")
+
+    /// One real problem a reviewer marked.
+    struct Label {
+        var episode: String
+        var cue: String
+        var rules: Set<String>
+        /// nil: any symbol.
+        var symbol: String?
+        var note: String
+
+        func covers(_ f: Finding) -> Bool {
+            f.episode == episode && f.location.cueLabel == cue && rules.contains(f.rule)
+                && (symbol == nil || f.symbolID == symbol)
+        }
+    }
+
+    static func labels() throws -> [Label] {
+        let text = try String(contentsOf: directory.appendingPathComponent("expected-findings.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { line in
+            let p = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return Label(episode: p[0], cue: p[1], rules: Set(p[2].split(separator: ",").map { "glossary." + $0 }),
+                         symbol: p[3] == "*" ? nil : p[3], note: p.count > 4 ? p[4] : "")
+        }
+    }
+
+    /// The labelled pairs: `labNN.{zh,en}.srt` here and the example episode.
+    static func episodes() throws -> [EpisodeInput] {
+        var inputs: [EpisodeInput] = []
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".en.srt") }.map { String($0.dropLast(".en.srt".count)) }.sorted()
+        let example = AuditFixtures.repository.appendingPathComponent("examples/son-in-law")
+        for (name, dir) in names.map({ ($0, directory) }) + [("ep01", example)] {
+            let target = try load(dir.appendingPathComponent("\(name).en.srt"))
+            let source = try load(dir.appendingPathComponent("\(name).zh.srt"))
+            inputs.append(EpisodeInput(episode: name, target: target, targetFile: "\(name).en.srt", source: source, sourceFile: "\(name).zh.srt"))
+        }
+        return inputs
+    }
+
+    static func load(_ url: URL) throws -> Track {
+        try SubtitleFile.decode(try Data(contentsOf: url), name: url.lastPathComponent).track
+    }
+
+    @Test("glossary findings are precise and complete on labelled episodes")
+    func precisionAndRecall() throws {
+        let loaded = try GlossaryLoader().load(directory: AuditFixtures.repository.appendingPathComponent("glossaries"))
+        let region = try RegionLoader.loadFile(AuditFixtures.repository.appendingPathComponent("regions/en-US.yaml"))
+        let auditor = TrackAuditor(region: region, symbols: loaded.symbols.map(\.symbol))
+        let labels = try Self.labels()
+        var findings: [Finding] = []
+        for input in try Self.episodes() {
+            // Each labelled episode is its own series.
+            findings += SeriesAudit.combine([auditor.audit(input)], context: auditor.context).findings
+                .filter { $0.rule.hasPrefix("glossary.") }
+        }
+        let correct = findings.filter { f in labels.contains { $0.covers(f) } }
+        let found = labels.filter { l in findings.contains { l.covers($0) } }
+        let precision = findings.isEmpty ? 1 : Double(correct.count) / Double(findings.count)
+        let recall = labels.isEmpty ? 1 : Double(found.count) / Double(labels.count)
+        let falseAlarms = findings.filter { f in !labels.contains { $0.covers(f) } }
+        let missed = labels.filter { l in !findings.contains { l.covers($0) } }
+        print("[report] audit glossary precision=\(String(format: "%.3f", precision)) recall=\(String(format: "%.3f", recall)) "
+              + "(\(correct.count)/\(findings.count) findings correct, \(found.count)/\(labels.count) labelled problems found)")
+        // Episodes written after the audit was tuned on the others: the honest estimate for new material.
+        let heldFindings = findings.filter { Self.heldOut.contains($0.episode) }
+        let heldLabels = labels.filter { Self.heldOut.contains($0.episode) }
+        let heldCorrect = heldFindings.filter { f in labels.contains { $0.covers(f) } }.count
+        let heldFound = heldLabels.filter { l in findings.contains { l.covers($0) } }.count
+        print("[report] audit glossary held-out (\(Self.heldOut.sorted().joined(separator: ", "))): \(heldCorrect)/\(heldFindings.count) findings correct, \(heldFound)/\(heldLabels.count) labelled problems found")
+        for f in falseAlarms { print("[report]   false alarm: \(f.episode) #\(f.location.cueLabel ?? "?") \(f.rule) \(f.symbolID ?? "-"): \(f.message)") }
+        for l in missed { print("[report]   missed: \(l.episode) #\(l.cue) \(l.symbol ?? "*"): \(l.note)") }
+        // Floors at the measured values (see the branch note); raise them when the audit improves.
+        #expect(precision >= LabelledEpisodeTests.precisionFloor, "precision \(precision)")
+        #expect(recall >= LabelledEpisodeTests.recallFloor, "recall \(recall)")
+        // The example episode: its three real problems, and at most three other glossary findings.
+        let example = findings.filter { $0.episode == "ep01" }
+        #expect(labels.filter { $0.episode == "ep01" }.allSatisfy { l in example.contains { l.covers($0) } })
+        #expect(example.filter { f in !labels.contains { $0.covers(f) } }.count <= 3)
+    }
+
+    static let precisionFloor = 0.77
+    static let recallFloor = 0.84
+    /// Written and labelled after the tuning (see the fixture README).
+    static let heldOut: Set<String> = ["lab06"]
+}

@@ -1,0 +1,117 @@
+@testable import Audit
+import Foundation
+import Localize
+import Regions
+import Subtitles
+import SymbolDB
+import Testing
+
+@Suite("Rendering judgment")
+struct RenderingJudgmentTests {
+    func finds(_ term: String, _ line: String, _ language: String = "en") -> Bool {
+        let m = TolerantTermMatcher(language: language)
+        return m.match(term, in: m.prepare(line)) != nil
+    }
+
+    @Test("English: case, plural, possessive, articles, -ed/-ing, British spelling, irregular forms")
+    func english() {
+        #expect(finds("mooncake", "I'll keep the Mooncakes."))
+        #expect(finds("red envelope", "Keep your red envelopes."))
+        #expect(finds("Dragon King", "the Dragon King's Hall"))
+        #expect(finds("fail to recognize a great man", "We failed to recognise a great man."))
+        #expect(finds("sleep on firewood and taste gall", "Three years I've slept on firewood and tasted gall."))
+        #expect(finds("leftover women", "You're a leftover woman!"))
+    }
+
+    @Test("content words in any order, and a generic head left out")
+    func wordOrderAndHeads() {
+        #expect(finds("never look down on a poor young man", "Never look down on a young man for being poor!"))
+        #expect(finds("Mid-Autumn Festival", "Happy Mid-Autumn, my love."))
+        #expect(!finds("Mid-Autumn Festival", "Happy festival, my love."), "the generic head alone is not the term")
+        #expect(!finds("never look down on a poor young man", "Never look down."))
+    }
+
+    @Test("Spanish, Portuguese, French and German inflection and articles")
+    func romanceAndGerman() {
+        #expect(finds("pastel de luna", "Te traje los pasteles de luna.", "es"))
+        #expect(finds("Festival de Medio Otoño", "¡Feliz Medio Otoño!", "es"))
+        #expect(finds("bolo lunar", "Comprei bolos lunares.", "pt") || finds("bolo da lua", "Comprei os bolos da lua.", "pt"))
+        #expect(finds("gâteau de lune", "J'ai acheté des gâteaux de lune.", "fr"))
+        #expect(finds("l'enveloppe rouge", "Garde ton enveloppe rouge.", "fr"))
+        #expect(finds("Mondkuchen", "Ich habe die Mondkuchen gekauft.", "de"))
+        #expect(finds("roter Umschlag", "Hier ist ein roter Umschlag.", "de"))
+    }
+
+    @Test("Arabic: harakat, tatweel, alef variants and attached particles")
+    func arabic() {
+        #expect(finds("الأيام دول", "الأيامُ دُوَل يا صديقي", "ar"))
+        #expect(finds("الأيام دول", "الايـــام دول", "ar"))
+        #expect(finds("كعكة القمر", "وكعكة القمر", "ar"))
+        #expect(finds("القمر", "احتفلنا بالقمر", "ar"))
+        #expect(!finds("كعكة القمر", "القمر جميل", "ar"))
+    }
+
+    @Test("Thai: matched without word spaces")
+    func thai() {
+        #expect(finds("ขนมไหว้พระจันทร์", "แม่ซื้อขนมไหว้พระจันทร์มาให้", "th"))
+        #expect(finds("ขนม ไหว้ พระจันทร์", "แม่ซื้อขนมไหว้พระจันทร์มาให้", "th"))
+        #expect(!finds("ขนมไหว้พระจันทร์", "แม่ซื้อขนมมาให้", "th"))
+    }
+
+    @Test("shortened and preferred renderings are the same rendering for consistency")
+    func sameRendering() {
+        let m = TolerantTermMatcher(language: "en")
+        #expect(m.isSameRendering("live-in son-in-law", "son-in-law"))
+        #expect(m.isSameRendering("Mid-Autumn Festival", "Mid-Autumn"))
+        #expect(!m.isSameRendering("Noble Consort", "Precious Consort"))
+    }
+
+    @Test("a negated source form never expects its opposite")
+    func antonyms() throws {
+        let symbol = Symbol(id: "filial-piety", category: .value, context: .high,
+                            forms: Forms(simplified: ["孝道", "孝顺", "不孝"]), gloss: ["en": "Duty to parents."],
+                            renderings: ["en": Renderings(preferred: ["filial piety"], admitted: ["filial duty", "unfilial"])])
+        let renderings = try #require(ResolvedRenderings(symbol: symbol, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        #expect(RenderingJudge.isNegatedForm("不孝", of: symbol))
+        #expect(!RenderingJudge.isNegatedForm("孝顺", of: symbol))
+        #expect(judge.expected(renderings, form: "不孝", symbol: symbol) == "unfilial")
+        #expect(judge.expected(renderings, form: "孝顺", symbol: symbol) == "filial piety")
+    }
+
+    @Test("address terms need no rendering; a missing ordinary symbol is still reported")
+    func addressTerms() throws {
+        let you = Symbol(id: "polite-you", category: .kinship, context: .medium, forms: Forms(simplified: ["您"]),
+                         gloss: ["en": "Polite you."],
+                         renderings: ["en": Renderings(preferred: ["sir", "ma'am"], alignedOnly: ["sir", "ma'am"])])
+        let cake = Symbol(id: "mooncake", category: .food, context: .medium, forms: Forms(simplified: ["月饼"]),
+                          gloss: ["en": "A pastry."], renderings: ["en": Renderings(preferred: ["mooncake"])])
+        let source = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "妈，您吃月饼。")])
+        let target = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "Mom, have some cake.")])
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: [you, cake])
+        let result = auditor.audit(EpisodeInput(episode: "e", target: target, targetFile: "e.en.srt", source: source, sourceFile: "e.zh.srt"))
+        let glossary = result.findings.filter { $0.rule.hasPrefix("glossary.") }
+        #expect(glossary.map(\.symbolID) == ["mooncake"], "\(glossary.map(\.message))")
+        #expect(!glossary.contains { $0.fix?.contains("sir") == true })
+    }
+
+    @Test("a rendering two symbols share is unexpected only when neither is in the aligned source, and once")
+    func sharedRenderings() throws {
+        func symbol(_ id: String, _ zh: String) -> Symbol {
+            Symbol(id: id, category: .trope, context: .medium, forms: Forms(simplified: [zh]), gloss: ["en": "A title."],
+                   renderings: ["en": Renderings(preferred: ["Dragon King"])])
+        }
+        let symbols = [symbol("longwang", "龙王"), symbol("sea-dragon-king", "海龙王")]
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: symbols)
+        func glossary(_ source: String) throws -> [Finding] {
+            let s = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: source)])
+            let t = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "The Dragon King is here.")])
+            return auditor.audit(EpisodeInput(episode: "e", target: t, targetFile: "e.en.srt", source: s, sourceFile: "e.zh.srt"))
+                .findings.filter { $0.rule.hasPrefix("glossary.") }
+        }
+        #expect(try glossary("龙王来了。").isEmpty)
+        let neither = try glossary("他来了。")
+        #expect(neither.map(\.rule) == ["glossary.unexpected-symbol"])
+        #expect(neither.first?.message.contains("one of longwang (龙王), sea-dragon-king (海龙王)") == true, "\(neither.map(\.message))")
+    }
+}
