@@ -90,9 +90,13 @@ public struct SubtitleLimits: Hashable, Sendable {
     public var minGapFrames: Int
     public var frameRate: FrameRate
     public var lineBalance: LineBalance
+    /// Chinese convention (Taiwan): a comma inside a cue is written as a space, and lines break there first.
+    public var commasAsSpaces: Bool
 
     public init(vertical: LineLimits, landscape: LineLimits, maxCharsPerSecond: Double, charCounting: CharCounting,
-                minDuration: TimeLength, maxDuration: TimeLength, minGapFrames: Int, frameRate: FrameRate, lineBalance: LineBalance) {
+                minDuration: TimeLength, maxDuration: TimeLength, minGapFrames: Int, frameRate: FrameRate, lineBalance: LineBalance,
+                commasAsSpaces: Bool = false) {
+        self.commasAsSpaces = commasAsSpaces
         self.vertical = vertical
         self.landscape = landscape
         self.maxCharsPerSecond = maxCharsPerSecond
