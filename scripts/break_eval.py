@@ -113,8 +113,12 @@ def multi_line_cues(corpus: Path):
                     continue
                 if any(l.startswith(("-", "–", "—")) for l in group):
                     continue  # one line per speaker
-                if all(l.startswith(("[", "(", "（", "♪")) for l in group):
-                    continue
+                if any(l.startswith(("[", "♪")) or l.endswith(("]", "♪")) for l in group):
+                    continue  # sound labels and lyrics
+                if len(set(re.sub(r"\W", "", l).lower() for l in group)) < len(group):
+                    continue  # a line repeated (karaoke, signs)
+                if language == "zh" and any(len(l) < 4 for l in group):
+                    continue  # credits ("配乐 / 纽顿兄弟") and signs, not dialogue
                 tag = "en-US" if language == "en" else ("zh-Hant-TW" if hant("".join(group)) else "zh-Hans-CN")
                 yield tag, path.name, group
 

@@ -40,6 +40,9 @@ enum BreakScoring {
     /// Breaking inside a run of capitalised words that is not a known name.
     static let capitalizedRun = 40.0
 
+    /// Abbreviations whose full stop is not a sentence end.
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "no", "mt"]
+
     /// What the wrapper knows about one candidate break.
     struct Site {
         /// Last character before the break (after trimming the space) and first character after it.
@@ -71,15 +74,17 @@ enum BreakScoring {
         let sentence = BreakPunctuation.sentenceEndTable.contains(site.last)
         let clause = BreakPunctuation.clauseEndTable.contains(site.last)
         if sentence { p = sentenceEnd }
+        else if site.atSpace && site.spaced && (site.rawPrevious.hasSuffix("--") || site.rawPrevious == "—" || site.rawPrevious == "–") { p = clauseEnd }
         else if clause { p = clauseEnd }
         else if !site.spaced && site.atSpace { p = phraseSpace }
         else if !site.atSpace { p = site.spaced ? dash : (site.thai ? thaiWord : dictionaryWord) }
         else if words.conjunctions.contains(site.nextWord) { p = beforeConjunction }
         else if words.prepositions.contains(site.nextWord) { p = beforePreposition }
         else { p = plainSpace }
+        if site.spaced && site.atSpace && (site.rawNext.hasPrefix("--") || site.rawNext.hasPrefix("—") || site.rawNext.hasPrefix("…")) { p += soft }
         if !(sentence || clause) {
             p += wordRules(site, words)
-        } else if site.last == ".", words.noBreakAfter.contains(site.previousWord) {
+        } else if site.last == ".", abbreviations.contains(site.previousWord) {
             p += violation      // an abbreviation such as "Mr." is not a sentence end
         }
         return p
@@ -134,21 +139,28 @@ enum BreakScoring {
         return prev.count >= 2
     }
 
+    /// Balance: points per 10 % of the line length a line is away from an even split.
+    static let balanceWeight = 0.1
+    /// A two-line cue whose longer line is the one the region does not want longer.
+    static let wrongHeavy = 0.5
+    /// A lone short word as the last line.
+    static let widow = 1.0
+
     /// The cost of one line `width` wide (line `index` of `count`, of a cue `total` wide without broken spaces).
     static func lineCost(width: Double, words: Int, index: Int, count: Int, total: Double, maxWidth: Double,
                          balance: LineBalance, spaced: Bool) -> Double {
         var cost = 0.0
         if spaced && count >= 3 && index > 0 && index < count - 1 && words <= 1 { cost += violation }
         // A lone short word as the last line (a widow) reads badly.
-        if spaced && index == count - 1 && count >= 2 && words <= 1 && width < maxWidth / 4 { cost += 3 }
+        if spaced && index == count - 1 && count >= 2 && words <= 1 && width < maxWidth / 4 { cost += widow }
         // Balance: deviation from an even split, in points per 10 % of the line length.
         let ideal = total / Double(count)
         let scale = 10 / max(1, maxWidth)
-        cost += 0.3 * abs(width - ideal) * scale
+        cost += balanceWeight * abs(width - ideal) * scale
         if count == 2 && index == 0 {
             switch balance {
-            case .bottomHeavy: if width > ideal + 0.5 { cost += 1.5 }
-            case .topHeavy: if width < ideal - 0.5 { cost += 1.5 }
+            case .bottomHeavy: if width > ideal + 0.5 { cost += wrongHeavy }
+            case .topHeavy: if width < ideal - 0.5 { cost += wrongHeavy }
             case .none: break
             }
         }

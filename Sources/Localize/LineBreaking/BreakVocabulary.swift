@@ -65,7 +65,7 @@ struct BreakVocabulary: Sendable {
         noBreakAfter: words("a an the this these those my your his her its our their of mr mrs ms dr miss madam madame master uncle aunt auntie young old no every each some any another to at on in by for with from into"),
         subjectPronouns: words("i i'm i'll i've i'd he she we they he's she's we're they're we'll they'll"),
         clausePronouns: words("you it you're it's you'll"),
-        softNoBreakAfter: words("is was are were be been will would can could shall should must may might do does did don't doesn't didn't won't can't not great good bad big small little old new whole poor real true own only very so such too more most live-in rich young dear"),
+        softNoBreakAfter: words("have has had is was are were be been will would can could shall should must may might do does did don't doesn't didn't won't can't not great good bad big small little old new whole poor real true own only very so such too more most live-in rich young dear"),
         numberWords: words("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion half dozen"))
     static let spanish = BreakVocabulary(
         conjunctions: words("y e o u pero sino porque aunque mientras cuando donde que si"),
