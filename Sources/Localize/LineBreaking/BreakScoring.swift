@@ -109,6 +109,7 @@ enum BreakScoring {
         // Words that bind to what follows (Thai nominalisers ความ/การ, Chinese degree adverbs).
         if !site.atSpace && words.noLineEnd.contains(prev) { p += violation }
         if words.arabicIdafa && isIdafa(previous: site.rawPrevious, next: site.rawNext, words) { p += violation }
+        if words.arabicIdafa && isNameSyllable(site.rawNext, words) { p += violation }
         return p
     }
 
@@ -127,6 +128,15 @@ enum BreakScoring {
             return rest.isEmpty
         }
         return false
+    }
+
+    /// A one- or two-letter Arabic word that is no particle: the second syllable of a transliterated
+    /// Chinese name ("تشانغ إي", "هو يي"), which stays with the first.
+    static func isNameSyllable(_ raw: String, _ words: BreakVocabulary) -> Bool {
+        let w = raw.trimmingCharacters(in: .punctuationCharacters)
+        guard !w.isEmpty, w.count <= 2, w.unicodeScalars.allSatisfy({ (0x0600...0x06FF).contains($0.value) }) else { return false }
+        return !(words.conjunctions.contains(w) || words.prepositions.contains(w) || words.arabicParticles.contains(w)
+                 || words.noBreakAfter.contains(w) || words.subjectPronouns.contains(w))
     }
 
     /// An Arabic idāfa (construct) pair: an indefinite noun followed by a definite one ("إله الحرب").
@@ -154,13 +164,13 @@ enum BreakScoring {
         // A lone short word as the last line (a widow) reads badly.
         if spaced && index == count - 1 && count >= 2 && words <= 1 && width < maxWidth / 4 { cost += widow }
         // Balance: deviation from an even split, in points per 10 % of the line length.
-        let ideal = total / Double(count)
+        let ideal = (total - (spaced ? Double(count - 1) : 0)) / Double(count)
         let scale = 10 / max(1, maxWidth)
         cost += balanceWeight * abs(width - ideal) * scale
         if count == 2 && index == 0 {
             switch balance {
-            case .bottomHeavy: if width > ideal + 0.5 { cost += wrongHeavy }
-            case .topHeavy: if width < ideal - 0.5 { cost += wrongHeavy }
+            case .bottomHeavy: if width > ideal + 0.01 { cost += wrongHeavy }
+            case .topHeavy: if width < ideal - 0.01 { cost += wrongHeavy }
             case .none: break
             }
         }

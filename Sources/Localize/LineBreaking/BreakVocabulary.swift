@@ -102,7 +102,7 @@ struct BreakVocabulary: Sendable {
         subjectPronouns: words("أنا أنت أنتِ نحن هو هي هم أنتم"),
         numberWords: words("واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرون ثلاثون مئة مائة ثمانمئة ثمانمائة ألف مليون"),
         arabicIdafa: true,
-        arabicParticles: words("لا لم لن قد ما ماذا لماذا كيف هل إنه إنها إنّ أنّ كان كانت ليس ليست يا هذا هذه ذلك تلك هنا هناك الآن أيضا أيضاً جدا جداً فقط"))
+        arabicParticles: words("لا لم لن قد ما بل لو كم به بها له لها لي لك فيه منه عنه هنا ثم أم ماذا لماذا كيف هل إنه إنها إنّ أنّ كان كانت ليس ليست يا هذا هذه ذلك تلك هنا هناك الآن أيضا أيضاً جدا جداً فقط"))
     /// Thai: ICU joins numerals ("แปดร้อย") and splits classifiers and bound prefixes off their words.
     static let thai = BreakVocabulary(
         numberMorphemes: ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ", "ยี่", "เอ็ด", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"],
