@@ -91,6 +91,8 @@ import Testing
             #expect(text.contains(phrase), "\(phrase) split: \(text)")
         }
         for cue in cues { for line in cue { #expect(!line.hasPrefix("的") && !line.hasPrefix("，"), "\(line)") } }
+        // The drinking 干 is 乾 in Taiwan, never 幹 (project phrase table over OpenCC).
+        #expect(text.contains("乾了這一杯") && !text.contains("幹"), "\(text)")
         // zh-Hant-TW writes commas as spaces (profile option commas-as-spaces).
         #expect(!text.contains("，"), "\(text)")
     }
