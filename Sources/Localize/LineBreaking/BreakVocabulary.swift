@@ -63,8 +63,8 @@ struct BreakVocabulary: Sendable {
         conjunctions: words("and but or nor so because although though while when where which who whom whose that if unless until since whether"),
         prepositions: words("to for with from about into through without between after before against during under over like than at on in of by"),
         noBreakAfter: words("a an the this these those my your his her its our their of mr mrs ms dr miss madam madame master uncle aunt auntie young old no every each some any another to at on in by for with from into"),
-        subjectPronouns: words("i i'm i'll i've i'd he she we they he's she's we're they're we'll they'll"),
-        clausePronouns: words("you it you're it's you'll"),
+        subjectPronouns: words("i he she we they"),
+        clausePronouns: words("you it"),
         softNoBreakAfter: words("have has had is was are were be been will would can could shall should must may might do does did don't doesn't didn't won't can't not great good bad big small little old new whole poor real true own only very so such too more most live-in rich young dear"),
         numberWords: words("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion half dozen"))
     static let spanish = BreakVocabulary(
