@@ -39,11 +39,12 @@ public struct WrapStep: LocalizeStep {
             var text = cue.text
             if commas, let edits = Self.commaEdits(text.plainText) { text = text.applying(edits) }
             var result = wrapper.wrap(text)
-            if text != cue.text { result.changed = true }
+            let commasReplaced = text != cue.text
+            if commasReplaced { result.changed = true }
             if result.changed {
                 out.cues[index].text = result.text
                 changes.append(Change(step: name, kind: .changed, cue: track.cueLabel(index), start: cue.start,
-                                      reason: "re-broken to \(limits.maxCharsPerLine) characters × \(limits.maxLines) lines",
+                                      reason: (commasReplaced ? "commas written as spaces; " : "") + "re-broken to \(limits.maxCharsPerLine) characters × \(limits.maxLines) lines",
                                       before: cue.text.plainText, after: result.text.plainText))
             }
             if !result.fits {
