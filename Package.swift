@@ -75,7 +75,7 @@ let package = Package(
             "Subtitles", "Regions", "Localize", "TextServices", "SymbolDB", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "LocCtlTests", dependencies: ["locctl", "Subtitles", "TestSupport"]),
+        .testTarget(name: "LocCtlTests", dependencies: ["locctl", "Subtitles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Annotate", "Subtitles", "Regions", "Localize", "SymbolDB", "TestSupport"], exclude: ["Fixtures"]),
         // Hostile inputs, fuzz regressions, interruption and concurrency (run under the sanitizers too).
         .testTarget(name: "ReliabilityTests", dependencies: [

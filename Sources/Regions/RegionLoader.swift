@@ -171,7 +171,7 @@ private struct NodeReader {
 
     mutating func limits(_ node: Node) -> SubtitleLimits? {
         let keys: Set = ["vertical", "landscape", "max-chars-per-second", "char-counting", "min-duration-ms",
-                         "max-duration-ms", "min-gap-frames", "frame-rate", "line-balance"]
+                         "max-duration-ms", "min-gap-frames", "frame-rate", "line-balance", "commas-as-spaces", "sync-tolerance-ms"]
         guard let m = mapping(node, allowed: keys, context: "limits") else { return nil }
         let vertical = lineLimits(m["vertical"], "vertical", parent: node)
         let landscape = lineLimits(m["landscape"], "landscape", parent: node)
@@ -190,10 +190,19 @@ private struct NodeReader {
             if rate == nil { fail("'frame-rate' must be like 25, 30 or 30000/1001", n) }
         } else { fail("missing 'frame-rate'", node) }
         let balance = enumValue(m, "line-balance", in: node, as: LineBalance.self)
+        var commas = false
+        if let n = m["commas-as-spaces"] {
+            if let v = n.bool { commas = v } else { fail("'commas-as-spaces' must be true or false", n) }
+        }
+        var tolerance = SubtitleLimits.defaultSyncTolerance
+        if m["sync-tolerance-ms"] != nil {
+            guard let v = int(m, "sync-tolerance-ms", in: node, range: 0...5000) else { return nil }
+            tolerance = TimeLength(milliseconds: Int64(v))
+        }
         guard let vertical, let landscape, let cps, let counting, let minD, let maxD, let gap, let rate, let balance else { return nil }
         return SubtitleLimits(vertical: vertical, landscape: landscape, maxCharsPerSecond: cps, charCounting: counting,
                               minDuration: TimeLength(milliseconds: Int64(minD)), maxDuration: TimeLength(milliseconds: Int64(maxD)),
-                              minGapFrames: gap, frameRate: rate, lineBalance: balance)
+                              minGapFrames: gap, frameRate: rate, lineBalance: balance, commasAsSpaces: commas, syncTolerance: tolerance)
     }
 
     mutating func annotation(_ node: Node) -> AnnotationPolicy? {

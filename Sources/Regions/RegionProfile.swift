@@ -90,9 +90,19 @@ public struct SubtitleLimits: Hashable, Sendable {
     public var minGapFrames: Int
     public var frameRate: FrameRate
     public var lineBalance: LineBalance
+    /// Chinese convention (Taiwan): a comma inside a cue is written as a space, and lines break there first.
+    public var commasAsSpaces: Bool
+    /// How far a timing fix may move a cue's start or end from where it was (further is out of sync with speech).
+    public var syncTolerance: TimeLength
+
+    /// The sync tolerance when a profile gives none (one second).
+    public static let defaultSyncTolerance = TimeLength(milliseconds: 1000)
 
     public init(vertical: LineLimits, landscape: LineLimits, maxCharsPerSecond: Double, charCounting: CharCounting,
-                minDuration: TimeLength, maxDuration: TimeLength, minGapFrames: Int, frameRate: FrameRate, lineBalance: LineBalance) {
+                minDuration: TimeLength, maxDuration: TimeLength, minGapFrames: Int, frameRate: FrameRate, lineBalance: LineBalance,
+                commasAsSpaces: Bool = false, syncTolerance: TimeLength = SubtitleLimits.defaultSyncTolerance) {
+        self.commasAsSpaces = commasAsSpaces
+        self.syncTolerance = syncTolerance
         self.vertical = vertical
         self.landscape = landscape
         self.maxCharsPerSecond = maxCharsPerSecond

@@ -12,6 +12,7 @@ import SymbolDB
 //   locctl-bench matcher-synthetic                   synthetic throughput test (thread CPU time)
 //   locctl-bench senses                              throughput without and with sense models, same run
 //   locctl-bench store                               open the compiled store + build the matcher (shipped glossary)
+//   locctl-bench breaks [--regions DIR] < TSV              re-break texts (scripts/break_eval.py)
 //   locctl-bench localize|annotate|audit --corpus DIR   the 80-episode series of gen_corpus.py with the shipped
 //                                                    glossary and region profiles
 // Each prints one JSON object with "seconds".
@@ -166,6 +167,10 @@ case "localize", "annotate", "audit":
                                         regions: twelve, symbols: symbols)
         emit(["seconds": result.totalSeconds, "note": "\(result)"])
     }
+
+case "breaks":
+    // Re-break texts read from standard input (see BreakBenchmark); --regions DIR defaults to ./regions.
+    try BreakBenchmark.run(regionsDirectory: URL(fileURLWithPath: option("--regions") ?? "regions"))
 
 default:
     fail("usage: locctl-bench parse|matcher|matcher-synthetic|store … (see the source for arguments)")

@@ -2,18 +2,44 @@ import Regions
 import Subtitles
 /// Small per-language word lists that steer where a subtitle line may break (Netflix line treatment:
 /// break after punctuation and before conjunctions and prepositions; never between an article or a short
-/// preposition and its noun).
+/// preposition and its noun, a pronoun and its verb, a number and its unit). `BreakScoring` says what each
+/// list costs.
 struct BreakVocabulary: Sendable {
-    /// Words a line should preferably start with (conjunctions, prepositions).
-    var breakBefore: Set<String>
-    /// Words a line should not end with (articles, determiners, short prepositions).
-    var noBreakAfter: Set<String>
+    /// Conjunctions and relative words: a line should preferably start with one.
+    var conjunctions: Set<String> = []
+    /// Prepositions: a good place to start a line.
+    var prepositions: Set<String> = []
+    /// Words a line must not end with (articles, determiners, possessives, short prepositions, titles).
+    var noBreakAfter: Set<String> = []
+    /// Pronouns that are always subjects: a line never ends with one.
+    var subjectPronouns: Set<String> = []
+    /// Pronouns that are subjects when they start a clause ("You think…", "it is…").
+    var clausePronouns: Set<String> = []
+    /// Words a line should not end with (common adjectives, auxiliaries, degree adverbs).
+    var softNoBreakAfter: Set<String> = []
+    /// Number words (a number binds to its unit or noun).
+    var numberWords: Set<String> = []
+    /// Characters that make up a numeral written as a word (Chinese, Thai).
+    var numeralCharacters: Set<Character> = []
+    /// Morphemes numerals are built from, for languages whose ICU words join them (Thai "แปดร้อย").
+    var numberMorphemes: [String] = []
+    /// Dictionary words that must not start a line (particles, classifiers, bound suffixes).
+    var noLineStart: Set<String> = []
+    /// Dictionary words that should not start a line.
+    var noLineStartSoft: Set<String> = []
+    /// Dictionary words that must not end a line (bound prefixes, degree adverbs, measure phrases).
+    var noLineEnd: Set<String> = []
+    /// Arabic: keep an indefinite noun with the definite noun after it (idāfa).
+    var arabicIdafa = false
+    /// Arabic particles that are not nouns of an idāfa.
+    var arabicParticles: Set<String> = []
 
-    static let empty = BreakVocabulary(breakBefore: [], noBreakAfter: [])
+    static let empty = BreakVocabulary()
 
-    var isEmpty: Bool { breakBefore.isEmpty && noBreakAfter.isEmpty }
+    /// Words a line should preferably start with.
+    var breakBefore: Set<String> { conjunctions.union(prepositions) }
 
-    /// The lists for a language subtag (`en`, `es`, `pt`, `fr`, `de`, `id`, `vi`); empty for others.
+    /// The lists for a language subtag; empty for languages without lists.
     static func forLanguage(_ language: String) -> BreakVocabulary {
         switch String(language.lowercased().prefix(2)) {
         case "en": return english
@@ -23,6 +49,10 @@ struct BreakVocabulary: Sendable {
         case "de": return german
         case "id": return indonesian
         case "vi": return vietnamese
+        case "ar": return arabic
+        case "th": return thai
+        case "zh": return chinese
+        case "ja": return japanese
         default: return .empty
         }
     }
@@ -30,26 +60,64 @@ struct BreakVocabulary: Sendable {
     private static func words(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
 
     static let english = BreakVocabulary(
-        breakBefore: words("and but or nor so because although though while when where which who that if unless until since after before to for with from about into through without between"),
-        noBreakAfter: words("a an the this that these those my your his her its our their to of in on at by for with from mr mrs ms dr"))
+        conjunctions: words("and but or nor so because although though while when where which who whom whose that if unless until since whether"),
+        prepositions: words("to for with from about into through without between after before against during under over like than at on in of by"),
+        noBreakAfter: words("a an the this these those my your his her its our their of mr mrs ms dr miss madam madame master uncle aunt auntie young old no every each some any another to at on in by for with from into"),
+        subjectPronouns: words("i he she we they"),
+        clausePronouns: words("you it"),
+        softNoBreakAfter: words("have has had is was are were be been will would can could shall should must may might do does did don't doesn't didn't won't can't not great good bad big small little old new whole poor real true own only very so such too more most live-in rich young dear"),
+        numberWords: words("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion half dozen"))
     static let spanish = BreakVocabulary(
-        breakBefore: words("y e o u pero sino porque aunque mientras cuando donde que si para por con sin sobre entre hasta desde"),
-        noBreakAfter: words("el la los las un una unos unas lo al del de a en mi tu su mis tus sus este esta ese esa no se me te le nos"))
+        conjunctions: words("y e o u pero sino porque aunque mientras cuando donde que si"),
+        prepositions: words("para por con sin sobre entre hasta desde"),
+        noBreakAfter: words("el la los las un una unos unas lo al del de a en mi tu su mis tus sus este esta ese esa no se me te le nos"),
+        subjectPronouns: words("yo"))
     static let portuguese = BreakVocabulary(
-        breakBefore: words("e ou mas porque porém embora enquanto quando onde que se para por com sem sobre entre até desde"),
-        noBreakAfter: words("o a os as um uma uns umas do da dos das no na nos nas ao de em meu minha seu sua não se me te lhe"))
+        conjunctions: words("e ou mas porque porém embora enquanto quando onde que se"),
+        prepositions: words("para por com sem sobre entre até desde"),
+        noBreakAfter: words("o a os as um uma uns umas do da dos das no na nos nas ao de em meu minha seu sua não se me te lhe"),
+        subjectPronouns: words("eu"))
     static let french = BreakVocabulary(
-        breakBefore: words("et ou mais car donc parce quand lorsque où que qui si pour par avec sans sur entre jusqu depuis"),
-        noBreakAfter: words("le la les l' un une des du au aux de d' à en mon ma mes ton ta tes son sa ses ce cette ces ne n' se je tu il elle on"))
+        conjunctions: words("et ou mais car donc parce quand lorsque où que qui si"),
+        prepositions: words("pour par avec sans sur entre jusqu depuis"),
+        noBreakAfter: words("le la les l' un une des du au aux de d' à en mon ma mes ton ta tes son sa ses ce cette ces ne n' se"),
+        subjectPronouns: words("je tu il elle on nous vous ils elles j'"))
     static let german = BreakVocabulary(
-        breakBefore: words("und oder aber sondern denn weil obwohl während wenn als wo dass ob für mit ohne über zwischen bis seit nach"),
-        noBreakAfter: words("der die das den dem des ein eine einen einem einer eines mein meine dein deine sein seine ihr ihre zu zum zur im am vom beim nicht"))
+        conjunctions: words("und oder aber sondern denn weil obwohl während wenn als wo dass ob"),
+        prepositions: words("für mit ohne über zwischen bis seit nach"),
+        noBreakAfter: words("der die das den dem des ein eine einen einem einer eines mein meine dein deine sein seine ihr ihre zu zum zur im am vom beim nicht"),
+        subjectPronouns: words("ich du er wir"))
     static let indonesian = BreakVocabulary(
-        breakBefore: words("dan atau tetapi tapi karena walaupun meskipun ketika saat jika kalau yang untuk dengan tanpa dari ke di kepada sampai sejak"),
+        conjunctions: words("dan atau tetapi tapi karena walaupun meskipun ketika saat jika kalau yang"),
+        prepositions: words("untuk dengan tanpa dari ke di kepada sampai sejak"),
         noBreakAfter: words("si sang para sebuah seorang ini itu"))
     static let vietnamese = BreakVocabulary(
-        breakBefore: words("và hoặc nhưng vì nên khi nếu mà để với từ đến cho"),
+        conjunctions: words("và hoặc nhưng vì nên khi nếu mà"),
+        prepositions: words("để với từ đến cho"),
         noBreakAfter: words("các những một cái con người ông bà anh chị em"))
+    static let arabic = BreakVocabulary(
+        conjunctions: words("و أو لكن لكنّ ثم بل لأن لأنّ حتى عندما إذا إن أن الذي التي الذين كي لكي"),
+        prepositions: words("في من إلى على عن مع بعد قبل منذ بين عند"),
+        noBreakAfter: words("في من إلى على عن مع يا هذا هذه ذلك تلك أي كل بعض ابن بنت أبو أم السيد السيدة"),
+        subjectPronouns: words("أنا أنت أنتِ نحن هو هي هم أنتم"),
+        numberWords: words("واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرون ثلاثون مئة مائة ثمانمئة ثمانمائة ألف مليون"),
+        arabicIdafa: true,
+        arabicParticles: words("لا لم لن قد ما بل لو كم به بها له لها لي لك فيه منه عنه هنا ثم أم ماذا لماذا كيف هل إنه إنها إنّ أنّ كان كانت ليس ليست يا هذا هذه ذلك تلك هنا هناك الآن أيضا أيضاً جدا جداً فقط"))
+    /// Thai: ICU joins numerals ("แปดร้อย") and splits classifiers and bound prefixes off their words.
+    static let thai = BreakVocabulary(
+        numberMorphemes: ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ", "ยี่", "เอ็ด", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"],
+        noLineStart: words("ดวง นาย ตัว อัน ชิ้น เล่ม หลัง ลูก ใบ คัน องค์ รูป ท่าน บาท ปี เดือน วัน ครั้ง ๆ ไป มา อยู่ ได้ แล้ว ด้วย นะ ครับ ค่ะ คะ จ้ะ ล่ะ สิ เถอะ หรอก"),
+        noLineStartSoft: words("กิน ให้ กัน"),
+        noLineEnd: words("ความ การ นัก ผู้ ชาว ช่าง ใน ของ ที่ จะ ไม่ เป็น"))
+    static let chinese = BreakVocabulary(
+        numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
+        noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),
+        noLineStartSoft: words("個 个 位 條 条 隻 只 張 张 本 件 種 种 年 天 次"),
+        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还"))
+    static let japanese = BreakVocabulary(
+        numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千万億"),
+        noLineStart: words("は が を に で と も の へ や か ね よ な わ ぞ さ から まで より だ です ます た て"),
+        noLineEnd: words("この その あの どの とても"))
 }
 
 /// Characters that steer breaks in every language.

@@ -12,7 +12,8 @@ import Subtitles
 ///    made (`unfixable`).
 /// 2. **Gap and overlap** with the previous cue: trim the previous cue's end to leave the minimum gap
 ///    (never below its minimum duration), else move this cue's start later if it keeps its minimum
-///    duration; else `unfixable`. Overlapping cues placed differently (one at the top, one at the bottom)
+///    duration; else `unfixable`. No start or end moves more than the region's sync tolerance (a nested
+///    cue is not pushed seconds away from its speech): such an overlap is left and reported `unfixable`. Overlapping cues placed differently (one at the top, one at the bottom)
 ///    are meant to be on screen together: they are reported `ambiguous` and left alone.
 /// 3. **Minimum duration**: extend the end into the free time before the next cue (keeping the gap),
 ///    then the start into the free time after the previous one.
@@ -20,7 +21,8 @@ import Subtitles
 ///    time (up to the maximum duration). Splitting does not help here: parts timed in proportion to their
 ///    text have the same speed as the whole. What is still too fast is reported `unfixable`.
 /// 5. **Maximum duration**: a long cue with little text is clamped.
-/// Cues are first put in start order (stable). Every change is reported with before and after times.
+/// Cues are first put in start order (stable). Every change is reported with before and after times; a rule
+/// still broken after its fix is reported only `unfixable` (with the times it did change), never also `changed`.
 public struct TimingStep: LocalizeStep {
     public struct Config: Hashable, Sendable {
         /// Split cues whose text does not fit the line limits (when each part keeps the minimum duration).
@@ -46,6 +48,7 @@ public struct TimingStep: LocalizeStep {
         let maxDuration = limits.maxDuration.milliseconds
         let maxCPS = limits.maxCharsPerSecond
         let splitter = ClauseSplitter(locale: context.region.language)
+        let tolerance = limits.syncTolerance.milliseconds
 
         let order = track.cues.indices.sorted { (track.cues[$0].start, $0) < (track.cues[$1].start, $1) }
         var out: [Cue] = []
@@ -96,65 +99,82 @@ public struct TimingStep: LocalizeStep {
             for (p, part) in parts.enumerated() {
                 let partNext = p + 1 < parts.count ? parts[p + 1].start.milliseconds : nextStart
                 var s = part.start.milliseconds, e = part.end.milliseconds
+                // Per rule, either a change (`reasons`) or, when the rule is still broken, an unfixable report.
                 var reasons: [String] = []
+                var unfixable: [String] = []
 
-                // 2. Gap and overlap with the previous cue.
+                // 2. Gap and overlap with the previous cue: no cue start or end moves more than the sync tolerance.
                 if let prev = out.indices.last {
                     let ps = out[prev].start.milliseconds, pe = out[prev].end.milliseconds
                     if s - pe < gap {
                         let overlapping = s < pe
+                        let what = overlapping ? "overlaps the previous cue by \(pe - s) ms" : "gap to the previous cue below \(gap) ms"
+                        let tooFar = "; resolving it would move a cue more than the \(tolerance) ms sync tolerance (left as it is)"
+                        func trimPrevious(to end: Int64, reason: String) {
+                            let prevBefore = times(ps, pe)
+                            retime(prev, ps, end)
+                            changes.append(Change(step: name, kind: .changed, cue: label(origin[prev]), start: track.cues[origin[prev]].start,
+                                                  reason: reason, before: prevBefore, after: times(ps, end)))
+                        }
                         if overlapping && out[prev].placement != part.placement {
                             report(.ambiguous, input, "overlaps the previous cue, which is placed differently (kept: both may be meant on screen together)")
-                        } else if s - gap - ps >= minDuration {
-                            let prevBefore = times(ps, pe)
-                            retime(prev, ps, s - gap)
-                            changes.append(Change(step: name, kind: .changed, cue: label(origin[prev]), start: track.cues[origin[prev]].start,
-                                                  reason: overlapping ? "overlap with the next cue resolved: end trimmed" : "end trimmed to leave a \(gap) ms gap",
-                                                  before: prevBefore, after: times(ps, s - gap)))
+                        } else if s - gap - ps >= minDuration && pe - (s - gap) <= tolerance {
+                            trimPrevious(to: s - gap, reason: overlapping ? "overlap with the next cue resolved: end trimmed" : "end trimmed to leave a \(gap) ms gap")
                         } else {
-                            let newPrevEnd = min(pe, max(ps + minDuration, ps))
-                            let newStart = newPrevEnd + gap
-                            if e - newStart >= min(minDuration, e - s) && newStart <= e {
-                                if newPrevEnd != pe {
-                                    let prevBefore = times(ps, pe)
-                                    retime(prev, ps, newPrevEnd)
-                                    changes.append(Change(step: name, kind: .changed, cue: label(origin[prev]), start: track.cues[origin[prev]].start,
-                                                          reason: "end trimmed to its minimum duration for the gap", before: prevBefore, after: times(ps, newPrevEnd)))
-                                }
+                            let newPrevEnd = min(pe, max(ps + minDuration, s - gap))
+                            let newStart = max(s, newPrevEnd + gap)
+                            let keepsDuration = e - newStart >= min(minDuration, e - s) && newStart <= e
+                            if pe - newPrevEnd <= tolerance && newStart - s <= tolerance {
+                                if newPrevEnd != pe { trimPrevious(to: newPrevEnd, reason: "end trimmed to its minimum duration for the gap") }
                                 s = newStart
-                                reasons.append(overlapping ? "overlap resolved: start moved later" : "start moved later for a \(gap) ms gap")
-                            } else {
+                                if keepsDuration {
+                                    reasons.append(overlapping ? "overlap resolved: start moved later" : "start moved later for a \(gap) ms gap")
+                                } else {
+                                    unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")
+                                    e = max(e, s + 1)
+                                }
+                            } else if pe + gap - s <= tolerance || s < ps {
+                                // (A cue starting before the previous one, the later part of a split cue with the same
+                                // start, is moved after it whatever the distance: the track stays in start order.)
                                 // Neither keeps its minimum duration: still never leave an overlap or a short gap;
                                 // this cue starts after the gap and keeps what it can.
-                                report(.unfixable, input, (overlapping ? "overlaps the previous cue" : "gap to the previous cue below \(gap) ms")
-                                       + "; start moved later, leaving the cue shorter than \(minDuration) ms")
+                                unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")
                                 s = pe + gap
                                 e = max(e, s + 1)
-                                reasons.append("start moved after the previous cue")
+                            } else {
+                                unfixable.append(what + tooFar)
                             }
                         }
                     }
                 }
-                let earliest = out.last.map { $0.end.milliseconds + gap } ?? 0
+                let earliest = out.last.map { min(s, $0.end.milliseconds + gap) } ?? 0
                 let latest = partNext.map { $0 - gap } ?? Int64.max
 
                 // 3. Minimum duration.
                 if e - s < minDuration {
                     let newEnd = max(e, min(s + minDuration, latest))
                     let newStart = min(s, max(newEnd - minDuration, earliest))
-                    if newEnd != e || newStart != s { reasons.append("extended to the minimum duration") }
+                    let extended = newEnd != e || newStart != s
                     e = newEnd; s = newStart
-                    if e - s < minDuration { report(.unfixable, input, "shorter than \(minDuration) ms with no free time around it") }
+                    if e - s < minDuration {
+                        unfixable.append("shorter than \(minDuration) ms with no free time around it" + (extended ? " (extended as far as it can)" : ""))
+                    } else if extended {
+                        reasons.append("extended to the minimum duration")
+                    }
                 }
                 // 4. Reading speed.
                 let chars = parts.count == 1 ? reading : metrics.readingLength(part.text.plainText)
                 if chars > 0 && Double(e - s) / 1000 * maxCPS < chars - 1e-9 {
                     let needed = Int64((chars / maxCPS * 1000).rounded(.up))
                     let newEnd = max(e, min(s + needed, s + maxDuration, latest))
-                    if newEnd != e { reasons.append("extended for reading speed"); e = newEnd }
+                    let extended = newEnd != e
+                    e = newEnd
                     let cps = chars / (Double(e - s) / 1000)
                     if cps > maxCPS + 1e-9 {
-                        report(.unfixable, input, "reading speed \(String(format1: cps)) > \(WrapStep.format(maxCPS)) characters per second with no free time to extend (splitting keeps the same speed)")
+                        unfixable.append("reading speed \(String(format1: cps)) > \(WrapStep.format(maxCPS)) characters per second with no free time to extend"
+                                         + (extended ? " further" : "") + " (splitting keeps the same speed)")
+                    } else if extended {
+                        reasons.append("extended for reading speed")
                     }
                 }
                 // 5. Maximum duration.
@@ -162,12 +182,14 @@ public struct TimingStep: LocalizeStep {
 
                 out.append(part)
                 origin.append(input)
-                if s != part.start.milliseconds || e != part.end.milliseconds {
+                let before = times(part.start.milliseconds, part.end.milliseconds), after = times(s, e)
+                let moved = s != part.start.milliseconds || e != part.end.milliseconds
+                if moved {
                     retime(out.count - 1, s, e)
-                    if !reasons.isEmpty {
-                        report(.changed, input, reasons.joined(separator: "; "),
-                               before: times(part.start.milliseconds, part.end.milliseconds), after: times(s, e))
-                    }
+                    if !reasons.isEmpty { report(.changed, input, reasons.joined(separator: "; "), before: before, after: after) }
+                }
+                for reason in unfixable {
+                    report(.unfixable, input, reason, before: moved ? before : nil, after: moved ? after : nil)
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Regions
 import Subtitles
+import TextServices
 /// Re-breaks every cue's lines to the region's characters per line and lines per cue.
 ///
 /// A cue whose lines already fit is left exactly as written (a translator's manual break is kept);
@@ -33,12 +34,17 @@ public struct WrapStep: LocalizeStep {
         var out = track
         var changes: [Change] = []
         let limits = context.lineLimits
+        let commas = context.region.limits.commasAsSpaces && context.region.isCJK
         for (index, cue) in track.cues.enumerated() {
-            let result = wrapper.wrap(cue.text)
+            var text = cue.text
+            if commas, let edits = Self.commaEdits(text.plainText) { text = text.applying(edits) }
+            var result = wrapper.wrap(text)
+            let commasReplaced = text != cue.text
+            if commasReplaced { result.changed = true }
             if result.changed {
                 out.cues[index].text = result.text
                 changes.append(Change(step: name, kind: .changed, cue: track.cueLabel(index), start: cue.start,
-                                      reason: "re-broken to \(limits.maxCharsPerLine) characters × \(limits.maxLines) lines",
+                                      reason: (commasReplaced ? "commas written as spaces; " : "") + "re-broken to \(limits.maxCharsPerLine) characters × \(limits.maxLines) lines",
                                       before: cue.text.plainText, after: result.text.plainText))
             }
             if !result.fits {
@@ -57,13 +63,30 @@ public struct WrapStep: LocalizeStep {
         if config.protectGlossaryRenderings {
             let language = context.region.language
             let base = String(language.prefix(while: { $0 != "-" }))
+            let chinese = base == "zh"
             for symbol in context.symbols.values {
-                if let r = symbol.renderings[language] ?? symbol.renderings[base] { terms += r.acceptable }
+                if let r = symbol.renderings[language] ?? symbol.renderings[base] { terms += r.acceptable + r.alignedOnly }
+                // Chinese targets keep the symbol's own idioms and words whole (matched script-insensitively).
+                if chinese { terms += symbol.forms.chinese.map(HanScriptFold.fold) }
             }
+            if chinese { terms = terms.map(HanScriptFold.fold) }
         }
         return LineWrapper(metrics: TextMetrics(counting: context.region.limits.charCounting), limits: context.lineLimits,
                            balance: context.region.limits.lineBalance, language: context.region.language,
                            protection: ProtectedTerms(terms), protectCapitalizedNames: config.protectCapitalizedNames)
+    }
+
+    /// Edits that write each full-width comma inside a line as a space, and drop one at a line's end (Taiwan
+    /// convention); nil when there is none.
+    static func commaEdits(_ plain: String) -> [TextEdit]? {
+        let units = Array(plain.utf16)
+        var edits: [TextEdit] = []
+        for (k, u) in units.enumerated() where u == 0xFF0C {
+            let next = k + 1 < units.count ? units[k + 1] : nil
+            let atEnd = next == nil || next == 0x0A || next == 0x20 || next == 0x3000
+            edits.append(TextEdit(k..<(k + 1), .text(atEnd ? "" : " ")))
+        }
+        return edits.isEmpty ? nil : edits
     }
 
     static func format(_ value: Double) -> String {

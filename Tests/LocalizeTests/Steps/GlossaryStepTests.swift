@@ -123,3 +123,16 @@ private func glossary(_ lines: [String], source: [String]? = nil, region: String
     let track = F.track(["中秋节快乐"])
     #expect(GlossaryStep().apply(track, in: F.context("zh-Hant-TW")).track == track)
 }
+
+@Test func replacementTakesTheArticleItsRenderingNeeds() {
+    var festival = F.midAutumn
+    festival.renderings["en"]?.article = "the"
+    let symbols = F.series.filter { $0.id != festival.id } + [festival]
+    let r = glossary(["Let him save face, it's Zhongqiu.", "Zhongqiu is here.", "We love the Mooncake Festival!",
+                      "Happy Zhongqiu, everyone.", "ZHONGQIU!"],
+                     source: ["给他留点面子吧，今天是中秋。", "中秋到了。", "我们爱中秋节！", "中秋快乐。", "中秋！"], symbols: symbols)
+    #expect(r.lines == ["Let him save face, it's the Mid-Autumn Festival.", "The Mid-Autumn Festival is here.",
+                        "We love the Mid-Autumn Festival!", "Happy Mid-Autumn Festival, everyone.", "THE MID-AUTUMN FESTIVAL!"])
+    // Without `article` in the data nothing is added.
+    #expect(glossary(["Let him save face, it's Zhongqiu."], source: ["给他留点面子吧，今天是中秋。"]).lines == ["Let him save face, it's Mid-Autumn Festival."])
+}

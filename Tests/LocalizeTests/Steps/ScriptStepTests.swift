@@ -64,3 +64,26 @@ func simplifiedToTraditionalByPhrase(_ input: String, _ expected: String) {
     // The symbol form is spliced from the glossary; only the rest goes through the converter.
     #expect(result.track.cues[0].text.plainText == "中秋節<快乐>")
 }
+
+// Issue 14: the project phrase table (regions/script-phrases.tsv) fixes words OpenCC gets wrong for Taiwan.
+@Test(arguments: [("来，干了这一杯", "來，乾了這一杯"), ("我们干了一杯", "我們乾了一杯"), ("干杯！", "乾杯！"),
+                  ("坐出租车回家", "坐計程車回家"), ("土豆炖牛肉", "馬鈴薯燉牛肉"), ("菠萝很甜", "鳳梨很甜"),
+                  ("这衣服质量很好", "這衣服品質很好"), ("你干了什么", "你幹了什麼")])
+func taiwanPhraseTableOverOpenCC(_ input: String, _ expected: String) {
+    let result = script([input], region: F.region("zh-Hant-TW"))
+    #expect(result.track.cues[0].text.plainText == expected)
+    #expect(!result.changes.contains { $0.kind == .unfixable })
+}
+
+@Test func phraseTableRowsAreCheckedWithFileAndLine() throws {
+    let table = try ScriptPhraseTable(parsing: "# comment\ns2twp\t土豆\t馬鈴薯\n\ns2hk\t土豆\t薯仔\n", file: "t.tsv")
+    #expect(table.phrases[.s2twp]?["土豆"] == "馬鈴薯" && table.phrases[.s2hk]?["土豆"] == "薯仔")
+    #expect(throws: ScriptPhraseTable.FormatError(file: "t.tsv", line: 2, message: "expected 3 tab-separated fields (conversion, phrase, replacement)")) {
+        try ScriptPhraseTable(parsing: "s2twp\t土豆\t馬鈴薯\ns2twp 菠萝 鳳梨\n", file: "t.tsv")
+    }
+    #expect(throws: ScriptPhraseTable.FormatError.self) { try ScriptPhraseTable(parsing: "t2s\t土豆\t马铃薯\n", file: "t.tsv") }
+    #expect(throws: ScriptPhraseTable.FormatError.self) { try ScriptPhraseTable(parsing: "s2twp\t土豆\ta\ns2twp\t土豆\tb\n", file: "t.tsv") }
+    // The shipped table parses.
+    let shipped = try ScriptPhraseTable.near(profile: F.region("zh-Hant-TW").file)
+    #expect(shipped.phrases[.s2twp]?["出租车"] == "計程車")
+}

@@ -43,8 +43,9 @@ func limitViolations(_ result: StepResult, _ context: LocalizeContext) -> [Strin
         if !reported && (lines.count > context.lineLimits.maxLines || lines.contains { metrics.length($0) > Double(context.lineLimits.maxCharsPerLine) }) {
             problems.append("cue \(c.id ?? "?") lines \(lines)")
         }
-        // Overlapping cues placed differently are kept on purpose (reported ambiguous).
-        if i > 0 && result.track.cues[i - 1].end > c.start && result.track.cues[i - 1].placement == c.placement {
+        // Overlapping cues placed differently are kept on purpose (reported ambiguous); an overlap whose fix would
+        // move a cue beyond the region's sync tolerance is kept and reported unfixable.
+        if i > 0 && result.track.cues[i - 1].end > c.start && result.track.cues[i - 1].placement == c.placement && !reported {
             problems.append("overlap at \(c.id ?? "?")")
         }
     }

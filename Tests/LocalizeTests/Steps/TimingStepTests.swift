@@ -76,3 +76,63 @@ import Testing
         #expect(zh.track.cues[0].text.plainText.replacingOccurrences(of: "\n", with: "").hasSuffix("，"))
     }
 }
+
+// Issue 14: the overlap fix stays within the sync tolerance, and no rule is reported both changed and unfixable.
+@Suite struct TimingToleranceTests {
+    func run(_ cues: [Cue], region: String = "en-US", tolerance: Int64? = nil) -> StepResult {
+        var profile = Regions[region]
+        if let tolerance { profile.limits.syncTolerance = TimeLength(milliseconds: tolerance) }
+        return TimingStep().apply(track(cues), in: LocalizeContext(region: profile, orientation: .landscape))
+    }
+
+    @Test func nestedCueIsNotMovedAwayFromItsSpeech() {
+        // Cue 2 sits inside cue 1: trimming 1 to before 2 or pushing 2 after 1 moves a cue by 4 s.
+        let out = run([cue("1", 0, 6000, "Since when does he sit at the main table?"), cue("2", 2000, 4000, "Mom!")])
+        #expect(out.track.cues[1].start.milliseconds == 2000 && out.track.cues[0].end.milliseconds == 6000)
+        #expect(out.changes.contains { $0.kind == .unfixable && $0.cue == "2" && $0.reason.contains("sync tolerance") })
+        #expect(!out.changes.contains { $0.kind == .changed && $0.reason.contains("overlap") })
+        // Every start and end moved by at most the tolerance, for any tolerance.
+        for tolerance in [Int64(0), 300, 1000, 5000] {
+            let input = [cue("1", 0, 6000, "Since when does he sit at the main table?"), cue("2", 2000, 4000, "Mom!"),
+                         cue("3", 3900, 7000, "Let him save face."), cue("4", 6900, 9000, "Face? Never.")]
+            let r = run(input, tolerance: tolerance)
+            for (a, b) in zip(input, r.track.cues) {
+                #expect(abs(a.start.milliseconds - b.start.milliseconds) <= max(tolerance, 0) || r.changes.contains { $0.cue == a.id && $0.reason.contains("minimum duration") },
+                        "tolerance \(tolerance): \(a.timing) → \(b.timing)")
+            }
+        }
+    }
+
+    @Test func smallOverlapIsStillFixed() {
+        let out = run([cue("1", 0, 3000, "Hello there."), cue("2", 2500, 5000, "Bye.")], tolerance: 1000)
+        #expect(out.track.cues[0].end.milliseconds == 2433)
+        #expect(!out.changes.contains { $0.kind == .unfixable })
+    }
+
+    @Test func noCueIsBothChangedAndUnfixableForOneRule() {
+        // Too fast to read even after extending into the free time: one unfixable report, with the new times.
+        let fast = run([cue("1", 0, 1000, "Sir! Eight hundred warriors of the Dragon King's Hall await your orders outside!"),
+                        cue("2", 1500, 3000, "Go.")])
+        let first = fast.changes.filter { $0.cue == "1" }
+        #expect(first.contains { $0.kind == .unfixable && $0.reason.contains("reading speed") && $0.after != nil })
+        #expect(!first.contains { $0.kind == .changed && $0.reason.contains("reading speed") }, "\(first)")
+        // Over the example-like corpus: no (cue, rule) pair is both changed and unfixable.
+        var cues: [Cue] = []
+        for i in 0..<40 {
+            let start = Int64(i * 900)
+            let length: Int64 = i % 3 == 0 ? 2500 : 700
+            let text = i % 2 == 0 ? "A man who lives off his wife doesn't get to talk about face." : "Hi."
+            cues.append(cue(String(i + 1), start, start + length, text))
+        }
+        let r = run(cues)
+        func rule(_ reason: String) -> String {
+            ["reading speed", "minimum duration", "overlap", "gap", "maximum duration", "split"].first { reason.contains($0) } ?? reason
+        }
+        var seen: [String: Set<String>] = [:]
+        for c in r.changes where c.kind == .changed || c.kind == .unfixable {
+            let kind = c.kind == Change.Kind.changed ? "changed" : "unfixable"
+            for part in c.reason.split(separator: ";") { seen["\(c.cue) \(rule(String(part)))", default: []].insert(kind) }
+        }
+        #expect(seen.filter { $0.value.count > 1 }.isEmpty, "\(seen.filter { $0.value.count > 1 })")
+    }
+}

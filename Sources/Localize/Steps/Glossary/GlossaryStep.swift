@@ -1,3 +1,4 @@
+import Foundation
 import Regions
 import Subtitles
 import SymbolDB
@@ -160,7 +161,13 @@ struct GlossaryRun {
                 record(.ambiguous, cue: i, reason: reason, before: matched)
             case let .replace(symbol, preferred, reason):
                 let initial = Self.isSentenceInitial(before + out)
-                let replacement = Self.applyCase(preferred, like: matched, sentenceInitial: initial)
+                var replacement = Self.applyCase(preferred, like: matched, sentenceInitial: initial)
+                if let article = terms[symbol]?.article,
+                   let phrase = Self.withArticle(article, Self.applyCase(preferred, like: matched, sentenceInitial: false),
+                                                 after: before + out, sentenceInitial: initial,
+                                                 language: context.region.language) {
+                    replacement = phrase
+                }
                 out += replacement
                 if replacement != matched {
                     record(.changed, cue: i, reason: "\(reason) (\(symbol))", before: matched, after: replacement)
@@ -243,6 +250,48 @@ struct GlossaryRun {
             return first.uppercased() + preferred.dropFirst()
         }
         return preferred
+    }
+
+    // MARK: Article
+
+    /// Words that already determine a noun (articles, demonstratives, possessives), by language subtag.
+    static let determiners: [String: Set<String>] = [
+        "en": ["the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "whose", "every", "each", "no"],
+        "es": ["el", "la", "los", "las", "un", "una", "al", "del", "este", "esta", "ese", "esa", "mi", "tu", "su", "nuestro", "nuestra"],
+        "pt": ["o", "a", "os", "as", "um", "uma", "do", "da", "no", "na", "ao", "pelo", "pela", "este", "esta", "meu", "minha", "seu", "sua"],
+        "fr": ["le", "la", "les", "l'", "un", "une", "du", "au", "aux", "des", "ce", "cette", "mon", "ma", "ton", "ta", "son", "sa", "notre", "votre", "leur"],
+        "de": ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "im", "am", "zum", "zur", "vom", "beim", "mein", "meine", "sein", "seine", "ihr", "ihre"],
+    ]
+
+    /// `rendering` with the article its data asks for (`article: the` → "the Mid-Autumn Festival"), or nil
+    /// when the text before it already has a determiner or a possessive ("Lin's"; "it's" does not count).
+    /// A sentence-initial article is capitalized (the rendering keeps its own case); French `le`/`la` elide
+    /// before a vowel ("l'Enfer").
+    static func withArticle(_ article: String, _ rendering: String, after before: String, sentenceInitial: Bool,
+                            language: String) -> String? {
+        let base = String(language.lowercased().prefix(while: { $0 != "-" }))
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        let previous = trimmed.split(whereSeparator: { $0 == " " || $0 == "\n" }).last.map { String($0).lowercased() } ?? ""
+        let bare = previous.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’«¿¡("))
+        let known = (determiners[base] ?? []).union([article.lowercased()])
+        // Greetings take the bare name ("Happy Mid-Autumn Festival").
+        if base == "en", ["happy", "merry"].contains(bare) { return nil }
+        if known.contains(bare) || (base == "fr" && (bare.hasSuffix("l'") || bare.hasSuffix("l’"))) { return nil }
+        if base == "en", bare.hasSuffix("'s") || bare.hasSuffix("’s"), !["it's", "it’s", "that's", "that’s", "what's", "there's", "here's", "he's", "she's", "who's"].contains(bare) { return nil }
+        // The rendering carries its own article already ("The Moon Goddess").
+        let firstWord = rendering.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if known.contains(firstWord) { return nil }
+        let body = rendering
+        var lead = article
+        var joiner = " "
+        if base == "fr", ["le", "la"].contains(article.lowercased()), let c = rendering.first.map({ String($0).lowercased() }),
+           "aeiouhéèêàâîôû".contains(c) {
+            lead = "l'"; joiner = ""
+        }
+        let letters = rendering.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { lead = lead.uppercased() }
+        else if sentenceInitial, let f = lead.first { lead = f.uppercased() + lead.dropFirst() }
+        return lead + joiner + body
     }
 
     /// Whether text that follows `before` (in the same cue) starts a sentence.

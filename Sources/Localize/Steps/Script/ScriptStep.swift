@@ -11,6 +11,9 @@ import TextServices
 ///   for text nodes that contain Traditional characters.
 /// - Other regions: unchanged.
 ///
+/// Phrases OpenCC gets wrong for a region (干杯 → 乾杯, never 幹; 出租车 → 計程車 in Taiwan) come from the
+/// project phrase table `script-phrases.tsv` next to the region profile (`ScriptPhraseTable`), applied first.
+///
 /// Symbol terms keep the glossary's own spelling: the matcher finds symbol forms in the text, those
 /// ranges are replaced by the symbol's form in the target script (the listed form that folds to the same
 /// characters), and only the text between them goes through the converter. Styled cues are converted
@@ -41,7 +44,11 @@ public struct ScriptStep: LocalizeStep {
             return StepResult(track: track)
         }
         let converter: any ScriptConverting
-        do { converter = try provider(conversion) } catch {
+        do {
+            // The project's phrase table (next to the region profiles) goes first; OpenCC converts the rest.
+            let table = try ScriptPhraseTable.near(profile: context.region.file)
+            converter = table.converter(conversion, over: try provider(conversion))
+        } catch {
             let change = Change(step: name, kind: .unfixable, cue: "*", start: track.cues.first?.start ?? .zero,
                                 reason: "\(error)")
             return StepResult(track: track, changes: [change])

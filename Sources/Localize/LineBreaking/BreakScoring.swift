@@ -1,0 +1,179 @@
+import Foundation
+import Regions
+
+/// The whole line-break scoring model in one place: what a candidate break costs and what a line costs.
+///
+/// The wrapper (`TextLayout.bestBreaks`) minimises, over every way to cut a cue into k lines, the sum of
+/// the chosen breaks' `penalty(_:)` and every line's `lineCost`, trying the fewest lines first; it only
+/// takes more lines when the fewer-line layout has to break a "never" rule (a cost of `violation` or more).
+/// Costs are ordered so that language decides first and shape last:
+///
+///  - break after a sentence end (0) < after clause punctuation (1) < before a conjunction (2)
+///    < before a preposition (3) < at any other space (5);
+///  - "never" rules cost `violation` (100) each: inside a glossary term or known name, inside a
+///    hyphenated compound (never a candidate at all), between a number and its unit/classifier, after an
+///    article, determiner or possessive, after a subject pronoun (its verb follows), a line ending in a
+///    lone pronoun, an Arabic idāfa pair, a dictionary word or idiom split, a Chinese particle starting a line;
+///  - softer rules: after an adjective or auxiliary (`soft`), inside a capitalised multi-word sequence;
+///  - line shape: a one-word middle line is a violation; balance (bottom-heavy for two lines when the region
+///    asks for it) costs at most a few points, so it only decides between otherwise equal breaks.
+enum BreakScoring {
+    static let sentenceEnd = 0.0
+    static let clauseEnd = 1.0
+    /// A space between phrases in Chinese, Japanese or Thai text (Thai marks phrases and clauses with spaces).
+    static let phraseSpace = 0.0
+    static let beforeConjunction = 2.0
+    static let beforePreposition = 3.0
+    static let plainSpace = 5.0
+    /// A dictionary word boundary in Chinese or Japanese text (no space).
+    static let dictionaryWord = 4.0
+    /// A dictionary word boundary inside a Thai phrase (no space): worse than any Thai space.
+    static let thaiWord = 8.0
+    /// After an em/en dash or slash inside a "word" of spaced text.
+    static let dash = 6.0
+    /// Korean or other spaced text broken between two characters (only when nothing else fits).
+    static let inWord = 50.0
+    /// A "never" rule: paid once per broken rule.
+    static let violation = 100.0
+    /// A rule good subtitlers break only when they must (after an adjective, an auxiliary, a degree adverb).
+    static let soft = 12.0
+    /// Breaking inside a run of capitalised words that is not a known name.
+    static let capitalizedRun = 40.0
+
+    /// Abbreviations whose full stop is not a sentence end.
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "no", "mt"]
+
+    /// What the wrapper knows about one candidate break.
+    struct Site {
+        /// Last character before the break (after trimming the space) and first character after it.
+        var last: Character
+        var next: Character
+        /// The break is at whitespace (which it removes).
+        var atSpace: Bool
+        /// The text is space-separated (Latin, Cyrillic, Arabic, Korean …) rather than dictionary-segmented.
+        var spaced: Bool
+        /// A break between two characters of spaced text that is not after a dash (Korean fallback).
+        var insideWord: Bool = false
+        /// Thai text (phrases separated by spaces, words by the dictionary).
+        var thai: Bool = false
+        /// Lower-cased words around the break (spaced text: between spaces without edge punctuation; dictionary
+        /// text: ICU dictionary words), and the raw word before it.
+        var previousWord: String
+        var nextWord: String
+        var rawPrevious: String = ""
+        var rawNext: String = ""
+        /// The word before `previousWord` starts a clause there (text start, after clause/sentence punctuation,
+        /// or after a conjunction): a pronoun there is a subject.
+        var previousStartsClause: Bool = false
+    }
+
+    /// The cost of breaking at `site` with a language's word lists.
+    static func penalty(_ site: Site, _ words: BreakVocabulary) -> Double {
+        if site.insideWord { return inWord }
+        var p: Double
+        let sentence = BreakPunctuation.sentenceEndTable.contains(site.last)
+        let clause = BreakPunctuation.clauseEndTable.contains(site.last)
+        if sentence { p = sentenceEnd }
+        else if site.atSpace && site.spaced && (site.rawPrevious.hasSuffix("--") || site.rawPrevious == "—" || site.rawPrevious == "–") { p = clauseEnd }
+        else if clause { p = clauseEnd }
+        else if !site.spaced && site.atSpace { p = phraseSpace }
+        else if !site.atSpace { p = site.spaced ? dash : (site.thai ? thaiWord : dictionaryWord) }
+        else if words.conjunctions.contains(site.nextWord) { p = beforeConjunction }
+        else if words.prepositions.contains(site.nextWord) { p = beforePreposition }
+        else { p = plainSpace }
+        if site.spaced && site.atSpace && (site.rawNext.hasPrefix("--") || site.rawNext.hasPrefix("—") || site.rawNext.hasPrefix("…")) { p += soft }
+        if !(sentence || clause) {
+            p += wordRules(site, words)
+        } else if site.last == ".", abbreviations.contains(site.previousWord) {
+            p += violation      // an abbreviation such as "Mr." is not a sentence end
+        }
+        return p
+    }
+
+    /// The word-pair rules for a break that is not after punctuation.
+    private static func wordRules(_ site: Site, _ words: BreakVocabulary) -> Double {
+        let prev = site.previousWord, next = site.nextWord
+        var p = 0.0
+        // Article, determiner, possessive or short preposition before its noun.
+        if words.noBreakAfter.contains(prev) { p += violation }
+        // A pronoun at line end: subject pronouns always (their verb follows), others when they start a clause.
+        if words.subjectPronouns.contains(prev) { p += violation }
+        else if words.clausePronouns.contains(prev) && site.previousStartsClause { p += violation }
+        // Adjective + noun, auxiliary + verb, degree adverb + adjective.
+        if words.softNoBreakAfter.contains(prev) { p += soft }
+        // A number and its unit or classifier.
+        if isNumber(site.rawPrevious, words) && !next.isEmpty && !words.breakBefore.contains(next) { p += violation }
+        // Words that must not start a line (Chinese and Japanese particles, Thai classifiers after no space).
+        if !site.atSpace && words.noLineStart.contains(next) { p += violation }
+        if !site.atSpace && words.noLineStartSoft.contains(next) { p += soft * 2 }
+        // Words that bind to what follows (Thai nominalisers ความ/การ, Chinese degree adverbs).
+        if !site.atSpace && words.noLineEnd.contains(prev) { p += violation }
+        if words.arabicIdafa && isIdafa(previous: site.rawPrevious, next: site.rawNext, words) { p += violation }
+        if words.arabicIdafa && isNameSyllable(site.rawNext, words) { p += violation }
+        return p
+    }
+
+    /// Whether a word is a number (digits, or a number word of the language).
+    static func isNumber(_ raw: String, _ words: BreakVocabulary) -> Bool {
+        let stripped = raw.trimmingCharacters(in: .punctuationCharacters)
+        guard !stripped.isEmpty else { return false }
+        if stripped.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) && stripped.contains(where: { $0.isNumber }) { return true }
+        let lower = stripped.lowercased()
+        if words.numberWords.contains(lower) { return true }
+        // Chinese/Thai numerals written as words ("三十", "แปดร้อย").
+        if !words.numeralCharacters.isEmpty && lower.allSatisfy({ words.numeralCharacters.contains($0) }) { return true }
+        if !words.numberMorphemes.isEmpty && lower.count <= 16 {
+            var rest = Substring(lower)
+            while let m = words.numberMorphemes.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(m.count) }
+            return rest.isEmpty
+        }
+        return false
+    }
+
+    /// A one- or two-letter Arabic word that is no particle: the second syllable of a transliterated
+    /// Chinese name ("تشانغ إي", "هو يي"), which stays with the first.
+    static func isNameSyllable(_ raw: String, _ words: BreakVocabulary) -> Bool {
+        let w = raw.trimmingCharacters(in: .punctuationCharacters)
+        guard !w.isEmpty, w.count <= 2, w.unicodeScalars.allSatisfy({ (0x0600...0x06FF).contains($0.value) }) else { return false }
+        return !(words.conjunctions.contains(w) || words.prepositions.contains(w) || words.arabicParticles.contains(w)
+                 || words.noBreakAfter.contains(w) || words.subjectPronouns.contains(w))
+    }
+
+    /// An Arabic idāfa (construct) pair: an indefinite noun followed by a definite one ("إله الحرب").
+    static func isIdafa(previous: String, next: String, _ words: BreakVocabulary) -> Bool {
+        let prev = previous.trimmingCharacters(in: .punctuationCharacters), nxt = next.trimmingCharacters(in: .punctuationCharacters)
+        guard nxt.hasPrefix("ال"), !prev.isEmpty, !prev.hasPrefix("ال") else { return false }
+        if words.conjunctions.contains(prev) || words.prepositions.contains(prev) || words.arabicParticles.contains(prev) { return false }
+        // A verb in the perfect/imperfect usually starts with these prefixes and takes a definite object.
+        if let first = prev.first, "يتن".contains(first), prev.count >= 4 { return false }
+        return prev.count >= 2
+    }
+
+    /// Balance: points per 10 % of the line length a line is away from an even split.
+    static let balanceWeight = 0.1
+    /// A two-line cue whose longer line is the one the region does not want longer.
+    static let wrongHeavy = 0.5
+    /// A lone short word as the last line.
+    static let widow = 1.0
+
+    /// The cost of one line `width` wide (line `index` of `count`, of a cue `total` wide without broken spaces).
+    static func lineCost(width: Double, words: Int, index: Int, count: Int, total: Double, maxWidth: Double,
+                         balance: LineBalance, spaced: Bool) -> Double {
+        var cost = 0.0
+        if spaced && count >= 3 && index > 0 && index < count - 1 && words <= 1 { cost += violation }
+        // A lone short word as the last line (a widow) reads badly.
+        if spaced && index == count - 1 && count >= 2 && words <= 1 && width < maxWidth / 4 { cost += widow }
+        // Balance: deviation from an even split, in points per 10 % of the line length.
+        let ideal = (total - (spaced ? Double(count - 1) : 0)) / Double(count)
+        let scale = 10 / max(1, maxWidth)
+        cost += balanceWeight * abs(width - ideal) * scale
+        if count == 2 && index == 0 {
+            switch balance {
+            case .bottomHeavy: if width > ideal + 0.01 { cost += wrongHeavy }
+            case .topHeavy: if width < ideal - 0.01 { cost += wrongHeavy }
+            case .none: break
+            }
+        }
+        return cost
+    }
+}
