@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what locctl and its test suite need on a fresh Debian/Ubuntu machine, skipping what is there:
 # system libraries (ICU, libxml2, OpenCC, SQLite), the OpenCC command-line tool and iconv used by tests,
-# Chromium for the real-browser preview test, and the Python peers used for interop checks.
+# Chromium for the real-browser preview test, xmllint (libxml2-utils) for the TTML2 schema test, and the Python
+# peers used for interop checks. ffmpeg (large) is optional: LOCCTL_EXTRA_APT=ffmpeg adds it for the WebVTT interop checks.
 set -euo pipefail
 need=()
-for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config opencc libc-bin python3 python3-pip ${LOCCTL_EXTRA_APT:-}; do
+for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config opencc libc-bin libxml2-utils python3 python3-pip ${LOCCTL_EXTRA_APT:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
