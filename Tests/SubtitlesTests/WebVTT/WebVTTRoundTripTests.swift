@@ -17,6 +17,10 @@ import Testing
         var t = track
         t.cues = WebVTTWriter.cuesInTimeOrder(t.cues)
         t.regions = WebVTTWriter.writtenRegions(t)
+        let kept = Set(t.regions.map(\.id))
+        for i in t.cues.indices where t.cues[i].placement.regionID.map({ !kept.contains($0) }) ?? false {
+            t.cues[i].placement.regionID = nil
+        }
         return t
     }
 

@@ -74,24 +74,35 @@ import TestSupport
         #expect(try SRTCodec().decode(SourceText(text: srt), options: DecodeOptions()).track.cues[0].text == decoded.track.cues[0].text)
     }
 
-    /// ffmpeg (Debian's 5.1 stops at a REGION block) reads every WebVTT output with all its cues.
+    /// ffmpeg reads every WebVTT output with all its cues. Debian's ffmpeg 5.1 stops at any STYLE or REGION
+    /// block (it reads 0 cues from such corpus inputs too), so outputs that keep those blocks from a WebVTT
+    /// input are counted apart; ffmpeg also drops exact repeats (same times and text), which are not
+    /// expected from it.
     @Test(.enabled(if: FFmpeg.available, "needs ffmpeg"))
     func ffmpegReadsEveryOutput() throws {
         let outputs = try Self.corpusOutputs().filter { !$0.track.cues.isEmpty }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vtt-ffmpeg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        var same = 0
+        var same = 0, withBlocks = 0, checked = 0
         for (i, (url, track, vtt)) in outputs.enumerated() {
+            if vtt.contains("\n\nSTYLE\n") || vtt.contains("\n\nREGION\n") {
+                #expect(url.pathExtension == "vtt", "\(url.path): STYLE/REGION block in WebVTT written from another format")
+                withBlocks += 1
+                continue
+            }
+            checked += 1
             let file = dir.appendingPathComponent("\(i).vtt")
             try Data(vtt.utf8).write(to: file)
             let count = FFmpeg.cueCount(file)
-            let expected = track.cues.filter { !$0.text.plainText.isEmpty }.count
+            struct Key: Hashable { var start: Timestamp, end: Timestamp, text: String }
+            let expected = Set(track.cues.filter { !$0.text.plainText.isEmpty }.map { Key(start: $0.start, end: $0.end, text: $0.text.plainText) }).count
             if count == expected { same += 1 } else {
                 Issue.record("\(url.path): ffmpeg read \(count.map(String.init) ?? "nothing") of \(expected) cues from the WebVTT output")
             }
         }
-        print("[report] ffmpeg WebVTT: \(same)/\(outputs.count) outputs read with every cue")
+        print("[report] ffmpeg WebVTT: \(same)/\(checked) outputs read with every cue; "
+              + "\(withBlocks) WebVTT-to-WebVTT outputs keep STYLE/REGION blocks ffmpeg 5.1 cannot read")
     }
 }
 

@@ -100,6 +100,33 @@ struct SRTInlineParser {
         var attributes: Range<Int>
         var end: Int
         var known: Bool { ["i", "b", "u", "font"].contains(name) }
+        /// Written with spaces inside the brackets (`< i>`, `</ i >`, `<b >`).
+        var padded = false
+    }
+
+    /// Whether a closing tag for `name` (padded or not) follows `start`.
+    static func hasClosingTag(_ bytes: ArraySlice<UInt8>, name: String, after start: Int) -> Bool {
+        var k = start
+        while k < bytes.endIndex {
+            if bytes[k] == 0x3C, let t = scanTagShape(bytes, k), t.closing, t.name == name { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The name and direction of a `<…>` without the rules about which tags count.
+    private static func scanTagShape(_ bytes: ArraySlice<UInt8>, _ start: Int) -> (name: String, closing: Bool)? {
+        var i = start + 1
+        let end = bytes.endIndex
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        guard i < end, bytes[i] == 0x2F else { return nil }
+        i += 1
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let nameStart = i
+        while i < end, (bytes[i] | 0x20) >= 0x61, (bytes[i] | 0x20) <= 0x7A { i += 1 }
+        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        guard i < end, bytes[i] == 0x3E, i > nameStart else { return nil }
+        return (String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased().trimmingSpaces, true)
     }
 
     /// Recognises a tag at `start` (which is `<`), nil when the text there is literal.
@@ -124,10 +151,13 @@ struct SRTInlineParser {
         var close = i
         while close < end && bytes[close] != 0x3E && bytes[close] != 0x0A && bytes[close] != 0x3C { close += 1 }
         guard !name.isEmpty, close < end, bytes[close] == 0x3E else { return nil }
-        let tag = ScannedTag(name: name, closing: closing, attributes: i..<close, end: close + 1)
+        var tag = ScannedTag(name: name, closing: closing, attributes: i..<close, end: close + 1)
+        tag.padded = padded || (close > i && bytes[close - 1] == 0x20)
         if tag.known {
             // Attributes must be separated from the name: "<bold>" is text.
             if close > i && bytes[i] != 0x20 && bytes[i] != 0x09 { return nil }
+            // A padded opening tag needs a closing tag after it: "a < b > c" is a comparison.
+            if tag.padded, !closing, !hasClosingTag(bytes, name: name, after: tag.end) { return nil }
             return tag
         }
         guard !padded, otherTags.contains(name) || voidTags.contains(name) else { return nil }
@@ -161,6 +191,7 @@ struct SRTInlineParser {
         if !scanned.known {
             problems.append(Problem(message: "tag <\(closing ? "/" : "")\(name)> has no SRT meaning and was removed (its text is kept)", lineOffset: lineOffset))
         }
+        if closing, scanned.padded, !stack.contains(where: { $0.tag == name }) { return nil }
         if closing {
             guard let depth = stack.lastIndex(where: { $0.tag == name }), depth > 0 else {
                 problems.append(Problem(message: "closing tag </\(name)> has no opening tag; ignored", lineOffset: lineOffset))

@@ -487,14 +487,19 @@ struct TTMLReader {
             let mine = TTMLDecorations(props)
             // Decoration-only inline attributes are represented by the decoration spans alone.
             var rest = inline
-            // Ruby roles stay on the span (also when a referenced style gives them) for `rubies`.
-            if let role = inline["tts:ruby"] ?? sheet.properties(referencing: refs)["tts:ruby"] { rest["tts:ruby"] = role }
+            var spanRefs = refs
+            // Ruby roles stay on the span (also when a referenced style gives them) for `rubies`; the styles
+            // that give them are not kept as references, so a written ruby does not become ruby twice.
+            if let role = inline["tts:ruby"] ?? sheet.properties(referencing: refs)["tts:ruby"] {
+                rest["tts:ruby"] = role
+                spanRefs = refs.filter { sheet.properties(referencing: [$0])["tts:ruby"] == nil }
+            }
             if mine.italic, TTMLDecorations(["tts:fontStyle": rest["tts:fontStyle"] ?? ""]).italic { rest["tts:fontStyle"] = nil }
             if mine.bold, rest["tts:fontWeight"] == "bold" { rest["tts:fontWeight"] = nil }
             if mine.underline, rest["tts:textDecoration"] == "underline" { rest["tts:textDecoration"] = nil }
             var opened = 0
-            if !rest.isEmpty || !refs.isEmpty {
-                tokens.append(.open(Span(.styled, properties: rest, styleRefs: refs)))
+            if !rest.isEmpty || !spanRefs.isEmpty {
+                tokens.append(.open(Span(.styled, properties: rest, styleRefs: spanRefs)))
                 opened += 1
             }
             if mine.bold && !deco.bold { tokens.append(.open(Span(.bold))); opened += 1 }
@@ -590,7 +595,11 @@ struct TTMLReader {
             guard span.properties["tts:ruby"] == "container" else { return .span(span, inner) }
             var base: [Inline] = [], annotation: [Inline] = []
             collectRuby(inner, base: &base, annotation: &annotation)
-            return .ruby(base: CueText.merged(base), annotation: CueText.merged(annotation))
+            let ruby = Inline.ruby(base: CueText.merged(base), annotation: CueText.merged(annotation))
+            // The container's other styling stays on a span around the ruby.
+            var rest = span
+            rest.properties["tts:ruby"] = nil
+            return rest.properties.isEmpty && rest.styleRefs.isEmpty ? ruby : .span(rest, [ruby])
         }
     }
 

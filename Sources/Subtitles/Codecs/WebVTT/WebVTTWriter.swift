@@ -72,16 +72,18 @@ struct WebVTTWriter {
         return cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
     }
 
-    /// The regions written as REGION blocks: WebVTT regions (only WebVTT settings, no TTML styling)
-    /// with a valid id that some cue uses, the first of each id. Other players (Debian's ffmpeg 5.1)
-    /// stop reading at a REGION block, so none is written without a use.
+    /// The regions written as REGION blocks: WebVTT regions (at least one WebVTT setting and nothing else,
+    /// so no TTML region) with a valid id that some cue uses, the first of each id. A region without
+    /// settings is the default region and is left out too. Other players (Debian's ffmpeg 5.1) stop
+    /// reading at a REGION block, so none is written without a use.
     static func writtenRegions(_ track: Track) -> [DocumentRegion] {
         let used = Set(track.cues.compactMap(\.placement.regionID))
         let settings = Set(WebVTTRegionSettings.order)
         var seen: Set<String> = []
         return track.regions.filter { region in
             guard used.contains(region.id), isSettingValue(region.id), region.styleRefs.isEmpty,
-                  region.properties.keys.allSatisfy(settings.contains), !seen.contains(region.id) else { return false }
+                  !region.properties.isEmpty, region.properties.keys.allSatisfy(settings.contains),
+                  !seen.contains(region.id) else { return false }
             seen.insert(region.id)
             return true
         }
