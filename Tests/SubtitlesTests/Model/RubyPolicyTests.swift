@@ -23,6 +23,19 @@ import Testing
         #expect(vttAgain.contains("<ruby>漢字<rt>かんじ</rt></ruby>"))
     }
 
+    /// A decorated container with base and text containers, with and without preserved white space.
+    @Test func corpusTTMLRubyWithContainersAndDecoration() throws {
+        let track = try TTMLCodec().decode(try Corpus.source("w3c-imsc-tests/imsc1_1/ttml/ruby/ruby006.ttml"), options: DecodeOptions()).track
+        #expect(track.cues.count == 2)
+        for cue in track.cues {
+            #expect(cue.text.nodes == [.ruby(base: [.span(Span(.underline), [.text("single underline")])],
+                                             annotation: [.span(Span(.underline), [.text("single underline")])])], "\(cue.text.nodes)")
+        }
+        var cue = track.cues[0]
+        cue.placement = Placement()
+        #expect(try srtText(Track(cues: [cue])) == "<u>single underline</u>(<u>single underline</u>)")
+    }
+
     /// The W3C IMSC ruby test document: TTML ruby becomes model ruby, SRT shows base(annotation).
     @Test func corpusTTMLRuby() throws {
         let track = try TTMLCodec().decode(try Corpus.source("w3c-imsc-tests/imsc1_1/ttml/ruby/ruby001.ttml"), options: DecodeOptions()).track

@@ -605,9 +605,19 @@ struct TTMLReader {
 
     private static func collectRuby(_ nodes: [Inline], base: inout [Inline], annotation: inout [Inline]) {
         for node in nodes {
-            if case let .text(s) = node, s.allSatisfy({ $0 == " " }) { continue }
+            // White space and line feeds between the parts (also under xml:space="preserve") are layout.
+            if case let .text(s) = node, s.allSatisfy(\.isWhitespace) { continue }
+            if case .lineBreak = node { continue }
             guard case let .span(span, children) = node, let role = span.properties["tts:ruby"] else {
-                base.append(node)
+                if case let .span(span, children) = node {
+                    // A decoration around the parts (underline on the container) wraps each side.
+                    var b: [Inline] = [], a: [Inline] = []
+                    collectRuby(children, base: &b, annotation: &a)
+                    if !b.isEmpty { base.append(.span(span, b)) }
+                    if !a.isEmpty { annotation.append(.span(span, a)) }
+                } else {
+                    base.append(node)
+                }
                 continue
             }
             var rest = span
