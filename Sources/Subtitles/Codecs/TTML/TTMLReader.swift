@@ -593,9 +593,17 @@ struct TTMLReader {
             guard case let .span(span, children) = node else { return node }
             let inner = rubies(children)
             guard span.properties["tts:ruby"] == "container" else { return .span(span, inner) }
+            // A decoration on the container itself (one span around all its parts) goes around the ruby.
+            var content = inner
+            var wrappers: [Span] = []
+            while content.count == 1, case let .span(outer, parts) = content[0], outer.properties["tts:ruby"] == nil {
+                wrappers.append(outer)
+                content = parts
+            }
             var base: [Inline] = [], annotation: [Inline] = []
-            collectRuby(inner, base: &base, annotation: &annotation)
-            let ruby = Inline.ruby(base: CueText.merged(base), annotation: CueText.merged(annotation))
+            collectRuby(content, base: &base, annotation: &annotation)
+            var ruby = Inline.ruby(base: CueText.merged(base), annotation: CueText.merged(annotation))
+            for outer in wrappers.reversed() { ruby = .span(outer, [ruby]) }
             // The container's other styling stays on a span around the ruby.
             var rest = span
             rest.properties["tts:ruby"] = nil
