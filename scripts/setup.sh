@@ -2,10 +2,11 @@
 # Installs what locctl and its test suite need on a fresh Debian/Ubuntu machine, skipping what is there:
 # system libraries (ICU, libxml2, OpenCC, SQLite), the OpenCC command-line tool and iconv used by tests,
 # Chromium, chromedriver, ffmpeg and the Noto fonts (Latin, Arabic, Thai, CJK) for the real-browser player
-# test, and the Python peers used for interop checks and Selenium.
+# test and the WebVTT interop checks, xmllint (libxml2-utils) for the TTML2 schema test, and the Python peers
+# used for interop checks and Selenium.
 set -euo pipefail
 need=()
-for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config opencc libc-bin python3 python3-pip ${LOCCTL_EXTRA_APT:-}; do
+for pkg in libicu-dev libxml2-dev libopencc-dev libsqlite3-dev pkg-config opencc libc-bin libxml2-utils python3 python3-pip ${LOCCTL_EXTRA_APT:-}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ]; then

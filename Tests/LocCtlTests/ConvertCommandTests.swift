@@ -59,6 +59,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bad.ttml"])
     }
 
+    /// A real WebVTT test file whose only cue has invalid timings: an error, not an empty output.
+    @Test func inputWhoseCuesAreAllInvalidFails() throws {
+        let dir = try CLIRunner.tempDir()
+        let input = TestPaths.corpus("wpt-webvtt/inputs-via-ttconv/timings-eof.vtt")
+        let out = dir.appendingPathComponent("out.srt")
+        let r = try CLIRunner.run(["convert", input.path, "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("timings-eof.vtt:3:1: no cue could be read"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // A header-only WebVTT is a valid empty track.
+        let empty = dir.appendingPathComponent("empty.vtt")
+        try Data("WEBVTT\n".utf8).write(to: empty)
+        let ok = try CLIRunner.run(["convert", empty.path, "-o", dir.appendingPathComponent("empty.srt").path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
     @Test func usageErrorsExit64() throws {
         let r = try CLIRunner.run(["convert", episode.path, "--to", "docx", "-o", "/tmp/x.docx"])
         #expect(r.status == 64)

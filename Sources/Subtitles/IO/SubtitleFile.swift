@@ -22,13 +22,26 @@ public enum SubtitleFile {
     }
 
     /// Decodes bytes already in memory; `name` is used in messages and for the extension.
+    ///
+    /// A file of a lenient format (SRT, WebVTT, ASS) that gives no cue although its reader skipped something
+    /// (every cue invalid, or nothing but stray text) throws `CodecError` at the first problem: an empty output
+    /// would hide that nothing could be read. A file with no cues and no problems (a header-only or BOM-only
+    /// WebVTT, an empty SRT) is a valid empty track.
     public static func decode(_ data: Data, name: String, format: String? = nil, encoding: String? = nil,
                               options: DecodeOptions = DecodeOptions()) throws -> Loaded {
         let source = try TextFileDecoder().decode(data, name: name, encoding: encoding)
         let codec = try resolveCodec(format: format, name: name, text: source.text)
         let decoded = try codec.decode(source, options: options)
+        let problems = decoded.diagnostics.filter { $0.severity >= .warning }
+        if decoded.track.cues.isEmpty, skipsInvalidCues.contains(codec.identifier), let first = problems.first {
+            throw CodecError(.semantics, "no cue could be read (\(problems.count) problem\(problems.count == 1 ? "" : "s"); "
+                             + "the first: \(first.message))", at: first.location)
+        }
         return Loaded(track: decoded.track, diagnostics: decoded.diagnostics, format: codec.identifier, encoding: source.encoding)
     }
+
+    /// Formats whose readers skip invalid cues with a warning instead of refusing the file.
+    static let skipsInvalidCues: Set<String> = ["srt", "vtt", "ass"]
 
     /// Encodes a track in a format and writes it atomically.
     public static func write(_ track: Track, to url: URL, format: String, options: EncodeOptions = EncodeOptions()) throws {

@@ -10,7 +10,7 @@ let assCorpus: [(path: String, cues: Int, text: String)] = [
     ("real-zh/chinesesubfinder/oslo.2021.zh-Hans-en.utf16le.ass", 1358, "（阿语）"),
     ("real-zh/chinesesubfinder/oslo.2021.zh-Hant-en.utf16le.ass", 1358, "（阿語）"),
     ("real-zh/chinesesubfinder/oslo.2021.zh-Hant.utf16le.ass", 1358, "（阿語）"),
-    ("real-zh/montagesubs/Relay_2024.web.ass", 1359, "传话人"),
+    ("real-zh/montagesubs/Relay_2024.web.ass", 1358, "传话人"), // 1359 Dialogue lines, one only a drawing
 ]
 
 @Test(arguments: assCorpus.map(\.path))
@@ -23,7 +23,7 @@ func corpusASSLoads(path: String) throws {
     let decoded = try codec.decode(source, options: DecodeOptions())
     #expect(decoded.track.cues.count == expected.cues)
     #expect(decoded.track.cues.contains { $0.text.plainText == expected.text })
-    #expect(decoded.diagnostics.isEmpty)
+    #expect(decoded.diagnostics.allSatisfy { $0.severity == .note }, "\(decoded.diagnostics)")
     // No override block or escape survives in the text.
     #expect(!decoded.track.cues.contains { $0.text.plainText.contains("{\\") || $0.text.plainText.contains("\\N") })
     #expect(track(decoded).extensions["ass.playResX"] != nil || path.contains("oslo") || path.contains("subhd"))
@@ -43,7 +43,7 @@ private func track(_ d: Decoded) -> Track { d.track }
 
 @Test func corpusASSCommentsAreSkipped() throws {
     let decoded = try ASSCodec().decode(try Corpus.source("real-zh/montagesubs/Relay_2024.web.ass"), options: DecodeOptions())
-    #expect(decoded.track.cues.count == 1359) // 1359 Dialogue, 3 Comment lines
+    #expect(decoded.track.cues.count == 1358) // 1359 Dialogue (one a drawing, dropped), 3 Comment lines
     #expect(decoded.track.extensions["ass.playResX"] == "384")
 }
 

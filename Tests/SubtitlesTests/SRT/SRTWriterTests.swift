@@ -39,7 +39,8 @@ private func cue(_ id: String?, _ start: Int64, _ end: Int64, _ nodes: [Inline],
         .span(Span(.styled, properties: ["tts:color": "red"]), [.text("x")]),
     ])])
     let out = try SRTCodec(lineEnding: .lf).encode(track, options: EncodeOptions())
-    #expect(out == "1\n00:00:00,000 --> 00:00:01,000\n漢字\nx\n\n")
+    // Ruby keeps its annotation in parentheses (the policy of CueText.rubyWrittenInline).
+    #expect(out == "1\n00:00:00,000 --> 00:00:01,000\n漢(かん)字\nx\n\n")
 }
 
 @Test func writerClampsNegativeTimesToZero() throws {

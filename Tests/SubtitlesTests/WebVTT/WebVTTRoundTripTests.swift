@@ -12,6 +12,18 @@ import Testing
         try codec.decode(SourceText(name: name, text: text), options: DecodeOptions()).track
     }
 
+    /// What the writer promises to keep: the cues in start-time order and the regions a cue uses.
+    static func asWritten(_ track: Track) -> Track {
+        var t = track
+        t.cues = WebVTTWriter.cuesInTimeOrder(t.cues)
+        t.regions = WebVTTWriter.writtenRegions(t)
+        let kept = Set(t.regions.map(\.id))
+        for i in t.cues.indices where t.cues[i].placement.regionID.map({ !kept.contains($0) }) ?? false {
+            t.cues[i].placement.regionID = nil
+        }
+        return t
+    }
+
     /// Files whose signature is invalid on purpose.
     static let invalidSignature: Set<String> = ["bad-signature.vtt"]
 
@@ -31,7 +43,7 @@ import Testing
             let first = try decode(text, name: name)
             let written = try codec.encode(first, options: EncodeOptions())
             let second = try decode(written)
-            #expect(first == second, "\(url.path) changed in a round trip")
+            #expect(Self.asWritten(first) == second, "\(url.path) changed in a round trip")
             #expect(try codec.encode(second, options: EncodeOptions()) == written, "\(name): writing is not stable")
             checked += 1
         }
@@ -46,7 +58,7 @@ import Testing
             do {
                 let written = try codec.encode(track, options: EncodeOptions())
                 let back = try decode(written)
-                #expect(back == track, "written:\n\(written)")
+                #expect(back == Self.asWritten(track), "written:\n\(written)")
             } catch {
                 Issue.record("round trip threw \(error)")
             }

@@ -4,10 +4,15 @@ import Foundation
 ///
 /// - `[Script Info]`: `PlayResX`, `PlayResY` and `ScriptType` go to `Track.extensions` (`ass.playResX` …).
 /// - `[V4+ Styles]` / `[V4 Styles]`: each style becomes a `DocumentStyle` (properties `ass.<Column>`);
-///   a style's italic and bold flags apply to the cues that use it.
+///   a style's italic and bold flags apply to the cues that use it, and its `Alignment` (numpad 1–9, SSA's
+///   legacy numbers converted) places them: `Placement.anchor` (nil for bottom centre), plus WebVTT
+///   `line`/`position`/`align` settings from the margins (style margins, overridden by non-zero event
+///   margins; percentages of `PlayResX`/`PlayResY`).
 /// - `[Events]`: the `Format` line decides the column order; `Text` is the last column and keeps its commas.
 ///   `Dialogue` lines become cues in file order (style in `styleRefs`, layer/actor/effect in `extensions`);
-///   `Comment` lines and other event types are skipped.
+///   `Comment` lines and other event types are skipped. An event that repeats an earlier one on another
+///   layer (same times, text and anchor: a stacked border or glow) is merged into it; an event that is
+///   only a drawing is dropped; both with a note.
 /// - Text: `\N` and `\n` are line breaks, `\h` a no-break space; override blocks `{…}` are removed,
 ///   keeping `\anN` (and legacy SSA `\aN`) as `Placement.anchor` and `\i`/`\b` as italic/bold spans;
 ///   text drawn in drawing mode (`\p1` …) is dropped.

@@ -7,6 +7,15 @@ struct ASSReader {
     struct Style {
         var italic = false
         var bold = false
+        /// The style's `Alignment` as a keypad anchor (SSA's legacy numbers converted).
+        var alignment: Placement.Anchor = .bottomCenter
+        /// `MarginL`, `MarginR`, `MarginV` in script pixels.
+        var margins = Margins()
+    }
+
+    /// Left, right and vertical margins in script pixels (`PlayResX` × `PlayResY`).
+    struct Margins: Equatable {
+        var left = 0, right = 0, vertical = 0
     }
 
     init(name: String, strict: Bool) {
@@ -31,6 +40,9 @@ struct ASSReader {
         var eventFormat: [String]?
         var styles: [String: Style] = [:]
         var isSSA = false
+        var layersByKey: [DuplicateKey: Set<String>] = [:]
+        var mergedLayers = 0
+        var cueMargins: [Margins] = []
 
         var lineNumber = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
@@ -74,6 +86,14 @@ struct ASSReader {
                         case "name": styleName = Self.styleName(v)
                         case "italic": style.italic = Self.flag(v)
                         case "bold": style.bold = Self.flag(v)
+                        case "alignment":
+                            if let n = Int(v) {
+                                let keypad = isSSA ? ASSTextParser.legacyAlignment[n] : n
+                                if let a = keypad.flatMap(Placement.Anchor.init(rawValue:)) { style.alignment = a }
+                            }
+                        case "marginl": style.margins.left = Int(v) ?? 0
+                        case "marginr": style.margins.right = Int(v) ?? 0
+                        case "marginv": style.margins.vertical = Int(v) ?? 0
                         default: break
                         }
                         if column != "name" { properties["ass." + styleFormatNames[i]] = v }
@@ -86,17 +106,64 @@ struct ASSReader {
                     eventFormat = value.split(separator: ",").map { $0.trimmingCharacters(in: " \t").lowercased() }
                 } else if lowerKey == "dialogue" {
                     let format = eventFormat ?? (isSSA ? Self.defaultSSAEvents : Self.defaultASSEvents)
-                    if let cue = try dialogue(value, format: format, styles: styles, line: lineNumber) {
-                        track.cues.append(cue)
+                    guard let (cue, layer, margins) = try dialogue(value, format: format, styles: styles, line: lineNumber) else { break }
+                    // The same text at the same time and place on another layer is a stacked copy (a border
+                    // or glow under the fill): one cue.
+                    let key = DuplicateKey(start: cue.start, end: cue.end, text: cue.text.plainText, anchor: cue.placement.anchor)
+                    if let layers = layersByKey[key], !layers.contains(layer) {
+                        layersByKey[key]!.insert(layer)
+                        mergedLayers += 1
+                        break
                     }
+                    layersByKey[key, default: []].insert(layer)
+                    track.cues.append(cue)
+                    cueMargins.append(margins)
                 }
             default: break
             }
         }
+        if mergedLayers > 0 {
+            diagnostics.append(Diagnostic(.note, "\(mergedLayers) events repeat another layer's text at the same time and "
+                                          + "were merged into its cue", at: SourceLocation(file: name)))
+        }
+        let playRes = (Int(track.extensions["ass.playResX"] ?? "") ?? 0, Int(track.extensions["ass.playResY"] ?? "") ?? 0)
+        for i in track.cues.indices {
+            track.cues[i].placement.cueSettings = Self.cueSettings(track.cues[i].placement.anchor, margins: cueMargins[i], playRes: playRes)
+        }
         return Decoded(track: track, diagnostics: diagnostics)
     }
 
-    private mutating func dialogue(_ value: String, format: [String], styles: [String: Style], line: Int) throws(CodecError) -> Cue? {
+    private struct DuplicateKey: Hashable {
+        var start: Timestamp, end: Timestamp, text: String, anchor: Placement.Anchor?
+    }
+
+    /// WebVTT settings for a cue placed away from the bottom centre: `line` from the vertical margin,
+    /// `position` from the left or right margin, `align` from the column (percentages of the script's
+    /// `PlayResX` × `PlayResY`; with no play resolution only the anchor's own settings).
+    static func cueSettings(_ anchor: Placement.Anchor?, margins: Margins, playRes: (Int, Int)) -> [String: String] {
+        guard let anchor else { return [:] }
+        var raw = WebVTTCueSettings.raw(for: anchor)
+        let (w, h) = playRes
+        let row = (anchor.rawValue - 1) / 3, column = (anchor.rawValue - 1) % 3
+        func percent(_ v: Int, of total: Int) -> String { TTMLWriter.decimal(min(max(Double(v) / Double(total) * 100, 0), 30)) + "%" }
+        if h > 0, margins.vertical > 0 {
+            switch row {
+            case 2: raw["line"] = percent(margins.vertical, of: h)
+            case 0: raw["line"] = TTMLWriter.decimal(100 - min(Double(margins.vertical) / Double(h) * 100, 30)) + "%,end"
+            default: break
+            }
+        }
+        if w > 0 {
+            if column == 0, margins.left > 0 { raw["position"] = percent(margins.left, of: w) + ",line-left" }
+            if column == 2, margins.right > 0 {
+                raw["position"] = TTMLWriter.decimal(100 - min(Double(margins.right) / Double(w) * 100, 30)) + "%,line-right"
+            }
+        }
+        return raw
+    }
+
+    /// The cue of one Dialogue line with its layer and effective margins; nil when the line is skipped.
+    private mutating func dialogue(_ value: String, format: [String], styles: [String: Style], line: Int) throws(CodecError) -> (Cue, String, Margins)? {
         let fields = Self.fields(value, count: format.count)
         guard fields.count == format.count, let textIndex = format.firstIndex(of: "text"),
               let startIndex = format.firstIndex(of: "start"), let endIndex = format.firstIndex(of: "end") else {
@@ -117,12 +184,15 @@ struct ASSReader {
             end = start
         }
         var styleName = "Default"
+        var layer = "0"
         var extensions: [String: String] = [:]
+        var eventMargins: [String: Int] = [:]
         for (i, column) in format.enumerated() where i != textIndex {
             let v = fields[i]
             switch column {
             case "style": styleName = Self.styleName(v)
-            case "layer" where v != "0" && !v.isEmpty: extensions["ass.layer"] = v
+            case "layer": layer = v.isEmpty ? "0" : v; if v != "0" && !v.isEmpty { extensions["ass.layer"] = v }
+            case "marginl", "marginr", "marginv": if let n = Int(v), n != 0 { eventMargins[column] = n }
             case "name", "actor": if !v.isEmpty { extensions["ass.name"] = v }
             case "effect": if !v.isEmpty { extensions["ass.effect"] = v }
             default: break
@@ -133,8 +203,20 @@ struct ASSReader {
             ?? styles["Default"] ?? Style()
         var parser = ASSTextParser(style: style, styles: styles)
         let nodes = parser.parse(fields[textIndex])
-        return Cue(timing: TimeSpan(start: start, end: end)!, text: CueText(nodes),
-                   placement: Placement(anchor: parser.anchor), styleRefs: [styleName], extensions: extensions)
+        if parser.drew, CueText(nodes).isEmpty {
+            diagnostics.append(Diagnostic(.note, "event holds only a drawing (\\p), which subtitles cannot show; dropped",
+                                          at: SourceLocation(file: name, line: line)))
+            return nil
+        }
+        // An override (\an, \a) wins over the style's Alignment; bottom centre is the default (no anchor).
+        let anchor = parser.anchor ?? (style.alignment == .bottomCenter ? nil : style.alignment)
+        var margins = style.margins
+        if let v = eventMargins["marginl"] { margins.left = v }
+        if let v = eventMargins["marginr"] { margins.right = v }
+        if let v = eventMargins["marginv"] { margins.vertical = v }
+        let cue = Cue(timing: TimeSpan(start: start, end: end)!, text: CueText(nodes),
+                      placement: Placement(anchor: anchor), styleRefs: [styleName], extensions: extensions)
+        return (cue, layer, margins)
     }
 
     /// Splits on commas into at most `count` fields; the last one keeps the rest (Text may contain commas).

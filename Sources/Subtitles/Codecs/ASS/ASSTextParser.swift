@@ -7,6 +7,8 @@ struct ASSTextParser {
     private var italic: Bool
     private var bold: Bool
     private var drawing = false
+    /// Whether drawing mode (`\p1` …) was switched on anywhere in the text.
+    private(set) var drew = false
     /// Runs of content that share the same italic/bold state.
     private var runs: [(italic: Bool, bold: Bool, nodes: [Inline])] = []
     private var text = ""
@@ -94,6 +96,7 @@ struct ASSTextParser {
                 bold = v.map { $0 == 1 || $0 >= 600 } ?? style.bold
             } else if let v = number(after: "p") {
                 drawing = (v ?? 0) > 0
+                if drawing { drew = true }
             } else if tag.hasPrefix("r") {
                 let reset = styles[String(tag.dropFirst())] ?? style
                 italic = reset.italic

@@ -15,7 +15,11 @@ import Foundation
 /// - `\r\n` line endings by default (what the most players and editors expect), `\n` on request;
 /// - `{\anN}` at the start of the text whenever the cue has an anchor (also `{\an2}`, so round trips keep it);
 /// - italic, bold, underline and font spans as tags; other spans keep their text only, ruby keeps its base
-///   text, inline timestamps are dropped; empty lines are left out (a blank line would end the cue).
+///   text followed by its annotation in parentheses (`CueText.rubyWrittenInline`), inline timestamps are
+///   dropped; empty lines are left out (a blank line would end the cue);
+/// - spans read from other tags (`srt.tag`, e.g. `<sub>`) get their tag back;
+/// - `&` and `<` are written as `&amp;` and `&lt;` only where the reader would otherwise take them for a
+///   character reference or a tag, so text reads back as it was.
 public struct SRTCodec: SubtitleCodec {
     public enum LineEnding: String, Sendable {
         case crlf = "\r\n"
@@ -103,7 +107,7 @@ public struct SRTCodec: SubtitleCodec {
             out += eol
             var body = ""
             if let anchor = cue.placement.anchor { body += "{\\an\(anchor.rawValue)}" }
-            Self.render(cue.text.nodes, into: &body)
+            Self.render(cue.text.rubyWrittenInline.nodes, into: &body)
             for line in body.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             where line.contains(where: { !$0.isWhitespace }) {
                 out += line
@@ -114,6 +118,25 @@ public struct SRTCodec: SubtitleCodec {
         return out
     }
 
+    /// `s` with `&` and `<` escaped where the reader would take them for a reference or a tag.
+    static func escaped(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C }) else { return s }
+        let bytes = Array(s.utf8)[...]
+        var out: [UInt8] = []
+        var scratch: [UInt8] = []
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == 0x26, SRTInlineParser.characterReference(bytes, i, into: &scratch) != nil {
+                out.append(contentsOf: "&amp;".utf8)
+            } else if b == 0x3C, SRTInlineParser.scanTag(bytes, i) != nil {
+                out.append(contentsOf: "&lt;".utf8)
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func time(_ t: Timestamp) -> String {
         t.formatted(separator: ",")
     }
@@ -121,7 +144,7 @@ public struct SRTCodec: SubtitleCodec {
     static func render(_ nodes: [Inline], into out: inout String) {
         for node in nodes {
             switch node {
-            case let .text(s): out += s
+            case let .text(s): out += escaped(s)
             case .lineBreak: out += "\n"
             case let .span(span, children):
                 switch span.kind {
@@ -138,6 +161,16 @@ public struct SRTCodec: SubtitleCodec {
                     out += ">"
                     render(children, into: &out)
                     out += "</font>"
+                case .styled:
+                    guard let tag = span.properties["srt.tag"], !tag.isEmpty,
+                          tag.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x31 && $0 <= 0x33) }) else {
+                        render(children, into: &out)
+                        break
+                    }
+                    let attributes = (span.properties["srt.attributes"] ?? "").filter { $0 != "\n" && $0 != "\r" && $0 != ">" && $0 != "<" }
+                    out += "<" + tag + attributes + ">"
+                    render(children, into: &out)
+                    out += "</" + tag + ">"
                 default: render(children, into: &out)
                 }
             case let .ruby(base, _): render(base, into: &out)

@@ -240,7 +240,7 @@ struct SRTReader {
                 if index > 0 { joined.append(0x0A) }
                 for i in lines[k] {
                     let b = bytes[i]
-                    if b == 0x3C || b == 0x7B { markup = true }
+                    if b == 0x3C || b == 0x7B || b == 0x26 { markup = true }
                     joined.append(b)
                 }
             }

@@ -50,7 +50,8 @@ public struct TTMLCodec: SubtitleCodec {
     public func encode(_ track: Track, options: EncodeOptions) throws(CodecError) -> String {
         var t = track
         if t.frameRate == nil { t.frameRate = options.frameRate }
-        return TTMLWriter(track: t).write()
+        var writer = TTMLWriter(track: t)
+        return writer.write()
     }
 
     /// The document's significant times: every instant where an element (region, body, div, p, span,

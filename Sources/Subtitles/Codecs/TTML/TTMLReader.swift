@@ -422,14 +422,17 @@ struct TTMLReader {
             var tokens: [Token] = []
             let deco = TTMLDecorations(pProps)
             for c in p.children { flatten(c, at: t0, inherited: pProps, deco: deco, region: region, into: &tokens) }
-            var nodes = TTMLReader.buildInlines(TTMLReader.normalize(tokens))
+            var nodes = TTMLReader.rubies(TTMLReader.buildInlines(TTMLReader.normalize(tokens)))
             if CueText(nodes).isEmpty { continue }
             nodes = deco.wrap(nodes, outside: TTMLDecorations(outer))
             let start = t0.timestamp
             let stop = end?.timestamp ?? TTMLCodec.indefiniteEnd
             guard stop > start, let span = TimeSpan(start: start, end: stop) else { continue }
             var cue = Cue(timing: span, text: CueText(nodes))
-            if let id = e.attribute("id", namespace: XMLNamespace.xml) { cue.id = index == 0 ? id : "\(id)-\(index + 1)" }
+            // The model id locctl wrote beside a sanitised xml:id wins over the xml:id.
+            if let id = e.attribute("id", namespace: TTMLIdentifiers.namespace) ?? e.attribute("id", namespace: XMLNamespace.xml) {
+                cue.id = index == 0 ? id : "\(id)-\(index + 1)"
+            }
             cue.styleRefs = refs
             cue.properties = inline
             cue.placement.regionID = p.element?.attribute("region") != nil || div?.element?.attribute("region") != nil || regions.count > 0 ? region : nil
@@ -484,12 +487,19 @@ struct TTMLReader {
             let mine = TTMLDecorations(props)
             // Decoration-only inline attributes are represented by the decoration spans alone.
             var rest = inline
+            var spanRefs = refs
+            // Ruby roles stay on the span (also when a referenced style gives them) for `rubies`; the styles
+            // that give them are not kept as references, so a written ruby does not become ruby twice.
+            if let role = inline["tts:ruby"] ?? sheet.properties(referencing: refs)["tts:ruby"] {
+                rest["tts:ruby"] = role
+                spanRefs = refs.filter { sheet.properties(referencing: [$0])["tts:ruby"] == nil }
+            }
             if mine.italic, TTMLDecorations(["tts:fontStyle": rest["tts:fontStyle"] ?? ""]).italic { rest["tts:fontStyle"] = nil }
             if mine.bold, rest["tts:fontWeight"] == "bold" { rest["tts:fontWeight"] = nil }
             if mine.underline, rest["tts:textDecoration"] == "underline" { rest["tts:textDecoration"] = nil }
             var opened = 0
-            if !rest.isEmpty || !refs.isEmpty {
-                tokens.append(.open(Span(.styled, properties: rest, styleRefs: refs)))
+            if !rest.isEmpty || !spanRefs.isEmpty {
+                tokens.append(.open(Span(.styled, properties: rest, styleRefs: spanRefs)))
                 opened += 1
             }
             if mine.bold && !deco.bold { tokens.append(.open(Span(.bold))); opened += 1 }
@@ -573,6 +583,61 @@ struct TTMLReader {
             }
         }
         return out
+    }
+
+    /// Spans with `tts:ruby="container"` as `Inline.ruby`: `base` spans (and other content) make the base,
+    /// `text` spans the annotation, through `baseContainer`/`textContainer`; `delimiter` spans (shown only
+    /// where ruby is not rendered) and white space between the parts are dropped.
+    static func rubies(_ nodes: [Inline]) -> [Inline] {
+        nodes.map { node in
+            guard case let .span(span, children) = node else { return node }
+            let inner = rubies(children)
+            guard span.properties["tts:ruby"] == "container" else { return .span(span, inner) }
+            // A decoration on the container itself (one span around all its parts) goes around the ruby.
+            var content = inner
+            var wrappers: [Span] = []
+            while content.count == 1, case let .span(outer, parts) = content[0], outer.properties["tts:ruby"] == nil {
+                wrappers.append(outer)
+                content = parts
+            }
+            var base: [Inline] = [], annotation: [Inline] = []
+            collectRuby(content, base: &base, annotation: &annotation)
+            var ruby = Inline.ruby(base: CueText.merged(base), annotation: CueText.merged(annotation))
+            for outer in wrappers.reversed() { ruby = .span(outer, [ruby]) }
+            // The container's other styling stays on a span around the ruby.
+            var rest = span
+            rest.properties["tts:ruby"] = nil
+            return rest.properties.isEmpty && rest.styleRefs.isEmpty ? ruby : .span(rest, [ruby])
+        }
+    }
+
+    private static func collectRuby(_ nodes: [Inline], base: inout [Inline], annotation: inout [Inline]) {
+        for node in nodes {
+            // White space and line feeds between the parts (also under xml:space="preserve") are layout.
+            if case let .text(s) = node, s.allSatisfy(\.isWhitespace) { continue }
+            if case .lineBreak = node { continue }
+            guard case let .span(span, children) = node, let role = span.properties["tts:ruby"] else {
+                if case let .span(span, children) = node {
+                    // A decoration around the parts (underline on the container) wraps each side.
+                    var b: [Inline] = [], a: [Inline] = []
+                    collectRuby(children, base: &b, annotation: &a)
+                    if !b.isEmpty { base.append(.span(span, b)) }
+                    if !a.isEmpty { annotation.append(.span(span, a)) }
+                } else {
+                    base.append(node)
+                }
+                continue
+            }
+            var rest = span
+            rest.properties["tts:ruby"] = nil
+            let wrapped: [Inline] = rest.properties.isEmpty && rest.styleRefs.isEmpty ? children : [.span(rest, children)]
+            switch role {
+            case "text": annotation += wrapped
+            case "delimiter": continue
+            case "baseContainer", "textContainer": collectRuby(children, base: &base, annotation: &annotation)
+            default: base += wrapped
+            }
+        }
     }
 
     static func buildInlines(_ tokens: [Token]) -> [Inline] {

@@ -5,24 +5,28 @@ import TextServices
 /// Styles and regions go in `<head>` with lengths as percentages (pixels are converted with the
 /// document's root extent, or dropped when it is unknown); every cue gets a region: its own, or a
 /// generated `bottom` region (and `top`/`middle`/… when anchors ask for them). Times are `hh:mm:ss.mmm`.
+/// Ids are unique NCNames and every `style`/`region` reference resolves (see `TTMLIdentifiers`).
 struct TTMLWriter {
     static let textProfile = "http://www.w3.org/ns/ttml/profile/imsc1.1/text"
 
     let track: Track
     let rootExtent: (Double, Double)?
+    /// The document's ids; filled in by `write()` before any reference is written.
+    private var ids = TTMLIdentifiers()
 
     init(track: Track) {
         self.track = track
         self.rootExtent = TTMLLength.rootExtent(track.extensions["ttml.extent"])
     }
 
-    func write() -> String {
+    mutating func write() -> String {
         var w = XMLWriter()
         var ttAttrs: [(String, String)] = [
             ("xmlns", TTMLNamespace.tt),
             ("xmlns:ttp", TTMLNamespace.parameter),
             ("xmlns:tts", TTMLNamespace.styling),
             ("xmlns:itts", TTMLNamespace.imscStyling),
+            ("xmlns:locctl", TTMLIdentifiers.namespace),
             ("xml:lang", track.language ?? ""),
             ("ttp:timeBase", "media"),
             ("ttp:contentProfiles", Self.textProfile),
@@ -49,7 +53,7 @@ struct TTMLWriter {
 
         // Regions: the track's, plus generated ones for cues placed only by anchor.
         var regions = track.regions
-        var cueRegion: [String?] = []
+        var cueRegion: [String] = []
         for cue in track.cues {
             if let id = cue.placement.regionID, regions.contains(where: { $0.id == id }) {
                 cueRegion.append(id)
@@ -60,12 +64,21 @@ struct TTMLWriter {
             cueRegion.append(generated.id)
         }
 
+        // Every id, before any reference to it is written.
+        var ids = TTMLIdentifiers()
+        let styleIDs = track.styles.map { ids.claim($0.id, kind: .style) }
+        let regionIDs = regions.map { ids.claim($0.id, kind: .region) }
+        let cueIDs = track.cues.map { cue in cue.id.map { ids.claim($0, kind: .cue) } }
+        self.ids = ids
+
         w.open("head")
         if !track.styles.isEmpty {
             w.open("styling")
-            for s in track.styles {
-                var attrs: [(String, String)] = [("xml:id", s.id)]
-                if !s.parents.isEmpty { attrs.append(("style", s.parents.joined(separator: " "))) }
+            for (s, id) in zip(track.styles, styleIDs) {
+                var attrs: [(String, String)] = [("xml:id", id)]
+                if id != s.id { attrs.append((TTMLIdentifiers.originalIDAttribute, s.id)) }
+                let parents = ids.styleRefs(s.parents)
+                if !parents.isEmpty { attrs.append(("style", parents.joined(separator: " "))) }
                 attrs += styleAttributes(s.properties)
                 w.empty("style", attrs)
             }
@@ -73,9 +86,11 @@ struct TTMLWriter {
         }
         if !regions.isEmpty {
             w.open("layout")
-            for r in regions {
-                var attrs: [(String, String)] = [("xml:id", r.id)]
-                if !r.styleRefs.isEmpty { attrs.append(("style", r.styleRefs.joined(separator: " "))) }
+            for (r, id) in zip(regions, regionIDs) {
+                var attrs: [(String, String)] = [("xml:id", id)]
+                if id != r.id { attrs.append((TTMLIdentifiers.originalIDAttribute, r.id)) }
+                let refs = ids.styleRefs(r.styleRefs)
+                if !refs.isEmpty { attrs.append(("style", refs.joined(separator: " "))) }
                 attrs += styleAttributes(r.properties)
                 w.empty("region", attrs)
             }
@@ -84,7 +99,7 @@ struct TTMLWriter {
         w.close()
 
         var bodyAttrs: [(String, String)] = []
-        if let s = track.extensions["ttml.body.style"] { bodyAttrs.append(("style", s)) }
+        if let s = ids.styleAttribute(track.extensions["ttml.body.style"]) { bodyAttrs.append(("style", s)) }
         bodyAttrs += styleAttributes(Self.prefixed(track.extensions, "ttml.body."))
         w.open("body", bodyAttrs)
         var currentDiv: [String: String]? = nil
@@ -93,19 +108,24 @@ struct TTMLWriter {
             if currentDiv != div {
                 if currentDiv != nil { w.close() }
                 var divAttrs: [(String, String)] = []
-                if let s = div["style"] { divAttrs.append(("style", s)) }
-                if let r = div["region"] { divAttrs.append(("region", r)) }
+                if let s = ids.styleAttribute(div["style"]) { divAttrs.append(("style", s)) }
+                if let r = ids.region(div["region"]) { divAttrs.append(("region", r)) }
                 divAttrs += styleAttributes(div.filter { $0.key.contains(":") })
                 w.open("div", divAttrs)
                 currentDiv = div
             }
             var attrs: [(String, String)] = []
-            if let id = cue.id { attrs.append(("xml:id", Self.xmlID(id))) }
+            if let original = cue.id, let id = cueIDs[i] {
+                attrs.append(("xml:id", id))
+                if id != original { attrs.append((TTMLIdentifiers.originalIDAttribute, original)) }
+            }
             attrs.append(("begin", cue.start.formatted()))
             if cue.extensions["ttml.end"] != "indefinite" { attrs.append(("end", cue.end.formatted())) }
             let inherits = cue.extensions["ttml.p.regionInherited"] == "true" && div["region"] == cueRegion[i]
-            if let r = cueRegion[i], !inherits { attrs.append(("region", r)) }
-            if !cue.styleRefs.isEmpty { attrs.append(("style", cue.styleRefs.joined(separator: " "))) }
+                && ids.region(div["region"]) != nil
+            if !inherits, let r = ids.region(cueRegion[i]) { attrs.append(("region", r)) }
+            let refs = ids.styleRefs(cue.styleRefs)
+            if !refs.isEmpty { attrs.append(("style", refs.joined(separator: " "))) }
             attrs += styleAttributes(cue.properties)
             if let lang = cue.extensions["ttml.lang"] { attrs.append(("xml:lang", lang)) }
             if Self.needsPreserve(cue.text) { attrs.append(("xml:space", "preserve")) }
@@ -119,11 +139,6 @@ struct TTMLWriter {
         var out: [String: String] = [:]
         for (k, v) in dict where k.hasPrefix(prefix) { out[String(k.dropFirst(prefix.count))] = v }
         return out
-    }
-
-    static func xmlID(_ id: String) -> String {
-        guard let first = id.first else { return "c" }
-        return (first.isLetter || first == "_") ? id : "c" + id
     }
 
     static func anchorRegion(_ anchor: Placement.Anchor) -> DocumentRegion {
@@ -205,7 +220,8 @@ struct TTMLWriter {
                 case .bold: attrs = [("tts:fontWeight", "bold")]
                 case .underline: attrs = [("tts:textDecoration", "underline")]
                 case .styled, .font:
-                    if !span.styleRefs.isEmpty { attrs.append(("style", span.styleRefs.joined(separator: " "))) }
+                    let refs = ids.styleRefs(span.styleRefs)
+                    if !refs.isEmpty { attrs.append(("style", refs.joined(separator: " "))) }
                     attrs += styleAttributes(span.properties)
                 case .language:
                     if let tag = span.annotation { attrs = [("xml:lang", tag)] }

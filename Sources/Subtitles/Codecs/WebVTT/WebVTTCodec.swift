@@ -21,9 +21,15 @@ public struct WebVTTCodec: SubtitleCodec {
         return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
     }
 
-    /// Throws a `CodecError` (`.syntax`, at line 1) when the signature is missing; in strict mode the
+    /// Throws a `CodecError` (`.syntax`, at line 1) when the signature is missing (a file of only a byte order
+    /// mark is an empty track); in strict mode the
     /// first warning (ignored block, invalid timings, end before start) is thrown as an error too.
     public func decode(_ source: SourceText, options: DecodeOptions) throws(CodecError) -> Decoded {
+        // A file that is only a byte order mark: an empty track, as browsers load it.
+        if source.text.isEmpty || source.text == "\u{FEFF}", source.data.elementsEqual([0xEF, 0xBB, 0xBF]) {
+            return Decoded(track: Track(), diagnostics: [Diagnostic(.note, "file holds only a byte order mark: an empty track",
+                                                                    at: SourceLocation(file: source.name, line: 1))])
+        }
         var parser = WebVTTParser(bytes: Array(source.text.utf8), name: source.name, strict: options.strict)
         return try parser.parse()
     }

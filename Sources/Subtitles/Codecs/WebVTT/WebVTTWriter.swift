@@ -1,7 +1,8 @@
 /// Writes a `Track` as a valid WebVTT file.
 ///
-/// - Header (`webvtt.header`), REGION blocks (`Track.regions`, WebVTT settings only), STYLE blocks
-///   (`webvtt.style`), then each cue preceded by its NOTE blocks (`webvtt.notes`); trailing notes last.
+/// - Header (`webvtt.header`), REGION blocks (the WebVTT regions of `Track.regions` that a cue uses, see
+///   `writtenRegions`), STYLE blocks (`webvtt.style`), then each cue preceded by its NOTE blocks
+///   (`webvtt.notes`), cues in start-time order (stable); trailing notes last.
 /// - Text escapes `&`, `<` and `>`, so `-->` never appears in cue text; ids, notes, header block
 ///   lines (not the signature line) and CSS lose any `-->` (written `-- >`) and any empty line,
 ///   which would end their block.
@@ -32,8 +33,7 @@ struct WebVTTWriter {
         out.append(contentsOf: [0x0A, 0x0A])
 
         var regionIDs: Set<String> = []
-        for region in track.regions {
-            guard isSettingValue(region.id), !regionIDs.contains(region.id) else { continue }
+        for region in writtenRegions(track) {
             regionIDs.insert(region.id)
             out.append(contentsOf: "REGION\nid:".utf8)
             out.append(contentsOf: region.id.utf8)
@@ -55,12 +55,38 @@ struct WebVTTWriter {
                 out.append(contentsOf: [0x0A, 0x0A])
             }
         }
-        for cue in track.cues {
+        for cue in cuesInTimeOrder(track.cues) {
             if let notes = cue.extensions["webvtt.notes"] { appendNotes(notes, to: &out) }
             appendCue(cue, regionIDs: regionIDs, to: &out)
         }
         if let notes = track.extensions["webvtt.trailingNotes"] { appendNotes(notes, to: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The cues by start time; cues that start together keep their order (WebVTT requires
+    /// non-decreasing start times).
+    static func cuesInTimeOrder(_ cues: [Cue]) -> [Cue] {
+        var ordered = true
+        for i in cues.indices.dropFirst() where cues[i].start < cues[i - 1].start { ordered = false; break }
+        if ordered { return cues }
+        return cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+    }
+
+    /// The regions written as REGION blocks: WebVTT regions (at least one WebVTT setting and nothing else,
+    /// so no TTML region) with a valid id that some cue uses, the first of each id. A region without
+    /// settings is the default region and is left out too. Other players (Debian's ffmpeg 5.1) stop
+    /// reading at a REGION block, so none is written without a use.
+    static func writtenRegions(_ track: Track) -> [DocumentRegion] {
+        let used = Set(track.cues.compactMap(\.placement.regionID))
+        let settings = Set(WebVTTRegionSettings.order)
+        var seen: Set<String> = []
+        return track.regions.filter { region in
+            guard used.contains(region.id), isSettingValue(region.id), region.styleRefs.isEmpty,
+                  !region.properties.isEmpty, region.properties.keys.allSatisfy(settings.contains),
+                  !seen.contains(region.id) else { return false }
+            seen.insert(region.id)
+            return true
+        }
     }
 
     private static func appendNotes(_ notes: String, to out: inout [UInt8]) {
