@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 /// Reading and writing subtitle files on disk through the format registry.
 public enum SubtitleFile {
@@ -16,7 +17,7 @@ public enum SubtitleFile {
                             options: DecodeOptions = DecodeOptions()) throws -> Loaded {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw CodecError(.syntax, "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: url.path))
+            throw CodecError(.syntax, "cannot read file: \(UserMessage.reason(error))", at: SourceLocation(file: url.path))
         }
         return try decode(data, name: url.path, format: format, encoding: encoding, options: options)
     }
@@ -24,10 +25,30 @@ public enum SubtitleFile {
     /// Decodes bytes already in memory; `name` is used in messages and for the extension.
     public static func decode(_ data: Data, name: String, format: String? = nil, encoding: String? = nil,
                               options: DecodeOptions = DecodeOptions()) throws -> Loaded {
-        let source = try TextFileDecoder().decode(data, name: name, encoding: encoding)
+        let source = try TextFileDecoder(strict: options.strict).decode(data, name: name, encoding: encoding)
         let codec = try resolveCodec(format: format, name: name, text: source.text)
         let decoded = try codec.decode(source, options: options)
-        return Loaded(track: decoded.track, diagnostics: decoded.diagnostics, format: codec.identifier, encoding: source.encoding)
+        let diagnostics = source.diagnostics + decoded.diagnostics
+        if decoded.track.cues.isEmpty, hasCueContent(source.text, format: codec.identifier) {
+            let dropped = diagnostics.filter(\.dropsCue)
+            var why = "no cue could be read"
+            if let first = dropped.first {
+                why += " (\(dropped.count) part\(dropped.count == 1 ? "" : "s") skipped; line \(first.location.line ?? 1): \(first.message))"
+            }
+            throw CodecError(.syntax, "not a readable \(codec.identifier) file: \(why)", at: SourceLocation(file: name))
+        }
+        return Loaded(track: decoded.track, diagnostics: diagnostics, format: codec.identifier, encoding: source.encoding)
+    }
+
+    /// Whether `text` holds more than a format's empty skeleton, so that reading no cue from it means
+    /// something was lost: any SRT/ASS text, a WebVTT `-->` line, a TTML `<p`.
+    static func hasCueContent(_ text: String, format: String) -> Bool {
+        switch format {
+        case "vtt": return text.contains("-->")
+        case "ttml": return text.contains("<p") || text.contains(":p ") || text.contains(":p>")
+        case "ass": return text.contains("Dialogue:")
+        default: return text.contains { !$0.isWhitespace }
+        }
     }
 
     /// Encodes a track in a format and writes it atomically.

@@ -54,6 +54,9 @@ extension LocCtl {
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
+        @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
+        var strict = false
+
         func validate() throws {
             if region.isEmpty == (allRegions == nil) { throw ValidationError("Name regions with --region R or --regions all (one of them).") }
             if let allRegions, allRegions != "all" { throw ValidationError("--regions takes 'all'; use --region for a list.") }
@@ -78,10 +81,11 @@ extension LocCtl {
             if store.allSymbols.isEmpty { printError("warning: \(store.glossaryDirectory.path) has no symbols; no notes will be planned") }
             let episodes = try AnnotateInputs.episodes(tracks: tracks, source: source)
             let out = URL(fileURLWithPath: outDir, isDirectory: true)
-            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            do { try AtomicFile.createDirectory(out.path) } catch { throw CommandFailure("\(error)") }
 
             // 1. Read and detect once per episode (in parallel); 2. plan and write per run × region.
-            let loaded = AnnotateInputs.load(episodes)
+            let warnings = InputWarnings(quiet: quiet)
+            let loaded = AnnotateInputs.load(episodes, options: DecodeOptions(strict: strict), warnings: warnings)
             let annotator = Annotator(symbols: store.allSymbols, targetLanguages: Set(loaded.compactMap { $0.tracks?.targetLanguage }),
                                       options: .init(reviewedOnly: reviewedOnly, occurrence: series ? .series : nil))
             let detected = BatchRunner(label: "detect").run(loaded, name: { $0.episode.name }) { item -> BatchRunner.Outcome in
@@ -112,7 +116,8 @@ extension LocCtl {
                     return .failed(message: "\(run.first?.episode.track.path ?? "") \(profile.tag): \(error)")
                 }
             }
-            try Report.outcomes(outcomes)
+            try Report.outcomes(outcomes, quiet: quiet)
+            warnings.printSummary()
         }
     }
 }
@@ -142,17 +147,22 @@ enum AnnotateInputs {
     }
 
     /// Reads every episode's tracks in parallel; failures are kept per episode.
-    static func load(_ episodes: [EpisodeFiles.Episode]) -> [Loaded] {
+    static func load(_ episodes: [EpisodeFiles.Episode], options: DecodeOptions = DecodeOptions(),
+                     warnings: InputWarnings = InputWarnings()) -> [Loaded] {
         let box = ResultBox<Loaded>(count: episodes.count)
         DispatchQueue.concurrentPerform(iterations: episodes.count) { i in
             let e = episodes[i]
             do {
-                let track = try SubtitleFile.read(e.track).track
+                let file = try SubtitleFile.read(e.track, options: options)
+                warnings.report(file.diagnostics, file: e.track.path)
+                let track = file.track
                 let language = e.language ?? track.language
                 if EpisodeFiles.isChinese(language) || (language == nil && looksChinese(track)) {
                     box.set(i, Loaded(episode: e, tracks: EpisodeTracks(name: e.name, source: track, target: nil)))
                 } else {
-                    let source = try e.source.map { try SubtitleFile.read($0).track }
+                    let sourceFile = try e.source.map { try SubtitleFile.read($0, options: options) }
+                    if let sourceFile, let path = e.source?.path { warnings.report(sourceFile.diagnostics, file: path) }
+                    let source = sourceFile?.track
                     box.set(i, Loaded(episode: e, tracks: EpisodeTracks(name: e.name, source: source, target: track, targetLanguage: language ?? "en")))
                 }
             } catch {

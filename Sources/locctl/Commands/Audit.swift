@@ -90,6 +90,9 @@ extension LocCtl {
         @Option(name: .long, help: "Line limits to apply: vertical (9:16) or landscape (16:9).")
         var orientation: Orientation = .vertical
 
+        @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
+        var strict = false
+
         @OptionGroup var regions: RegionOptions
         @OptionGroup var glossary: GlossaryOptions
 
@@ -125,11 +128,15 @@ extension LocCtl {
 
             let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
             let results = ResultBox<EpisodeResult>(count: pairs.count)
+            let warnings = InputWarnings()
+            let options = DecodeOptions(strict: strict)
             let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
             let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
                 do {
-                    let target = try LoadedTrack(path: pair.target)
-                    let source = try pair.source.map { try LoadedTrack(path: $0) }
+                    let target = try LoadedTrack(path: pair.target, options: options)
+                    warnings.report(target.diagnostics, file: pair.target)
+                    let source = try pair.source.map { try LoadedTrack(path: $0, options: options) }
+                    if let source, let path = pair.source { warnings.report(source.diagnostics, file: path) }
                     let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
                                              targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
                     results.set(pair.index, auditor.audit(input))
@@ -143,6 +150,7 @@ extension LocCtl {
                 inputErrors += 1
                 printError("error: \(message)")
             }
+            warnings.printSummary()
             let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context)
             try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
             if inputErrors > 0 { throw ExitCode(AuditExit.input) }
@@ -161,13 +169,15 @@ private struct IndexedPair: Sendable {
 private struct LoadedTrack {
     var track: Track
     var lines: [Int]?
+    var diagnostics: [Diagnostic]
 
-    init(path: String) throws {
+    init(path: String, options: DecodeOptions) throws {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw InputFiles.Failure(description: "\(path): cannot read file") }
-        let loaded = try SubtitleFile.decode(data, name: path)
+        let loaded = try SubtitleFile.decode(data, name: path, options: options)
         track = loaded.track
+        diagnostics = loaded.diagnostics
         if ["srt", "vtt", "webvtt"].contains(loaded.format.lowercased()) {
             lines = CueLines.locate(in: String(decoding: data, as: UTF8.self), cueCount: track.cues.count)
         }

@@ -76,6 +76,7 @@ extension LocCtl {
             }
             let options = DecodeOptions(strict: strict)
             let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force
+            let warnings = InputWarnings(quiet: quiet)
             let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
                 let (input, dest, format) = item
                 if !force, UpToDate.isCurrent(dest, inputs: [input]) {
@@ -83,15 +84,17 @@ extension LocCtl {
                 }
                 do {
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
+                    warnings.report(loaded.diagnostics, file: input.path)
                     try SubtitleFile.write(loaded.track, to: dest, format: format)
-                    var lines = loaded.diagnostics.map { "  \($0)" }
-                    lines.insert("\(input.path) → \(dest.path) (\(loaded.format), \(loaded.encoding), \(loaded.track.cues.count) cues)", at: 0)
-                    return .done(message: quiet ? nil : lines.joined(separator: "\n"))
+                    let dropped = loaded.diagnostics.filter(\.dropsCue).count
+                    let counts = "\(loaded.track.cues.count) cues" + (dropped > 0 ? ", \(dropped) dropped" : "")
+                    return .done(message: quiet ? nil : "\(input.path) → \(dest.path) (\(loaded.format), \(loaded.encoding), \(counts))")
                 } catch {
                     return .failed(message: "\(error)")
                 }
             }
-            try Report.outcomes(outcomes)
+            try Report.outcomes(outcomes, quiet: quiet)
+            warnings.printSummary()
         }
 
         private func destination(for input: URL) throws -> (URL, String) {

@@ -54,6 +54,9 @@ extension LocCtl {
         @Option(name: .customLong("report-file"), help: "Write the change report to this file instead of standard output.")
         var reportFile: String?
 
+        @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
+        var strict = false
+
         @OptionGroup var regionData: RegionOptions
 
         @OptionGroup var glossary: GlossaryOptions
@@ -105,19 +108,26 @@ extension LocCtl {
                 return Job(input: input, output: dest, source: sources[index])
             }
 
-            if let outDir { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) }
+            if let outDir {
+                do { try AtomicFile.createDirectory(outDir) } catch { throw CommandFailure("\(error)") }
+            }
             let symbols = try glossary.openStore().allSymbols
             let matchers = SymbolMatchers(symbols: symbols)
             let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
             let orientation = self.orientation, to = self.to
+            let options = DecodeOptions(strict: strict)
+            let warnings = InputWarnings()
             let reports = ResultBox<ChangeReport.File>(count: plan.count)
             let indexed = Array(plan.enumerated())
             let outcomes = BatchRunner(label: "localize").run(indexed, name: { $0.element.input.lastPathComponent }) { item in
                 let (index, job) = item
                 do {
-                    let loaded = try SubtitleFile.read(job.input)
-                    let source = try job.source.map { try SubtitleFile.read($0).track }
+                    let loaded = try SubtitleFile.read(job.input, options: options)
+                    warnings.report(loaded.diagnostics, file: job.input.path)
+                    let sourceFile = try job.source.map { try SubtitleFile.read($0, options: options) }
+                    if let sourceFile, let path = job.source?.path { warnings.report(sourceFile.diagnostics, file: path) }
+                    let source = sourceFile?.track
                     let context = LocalizeContext(region: region, orientation: orientation, source: source,
                                                   matcher: symbols.isEmpty ? nil : matchers.chinese, symbols: byID,
                                                   frameRate: loaded.track.frameRate)
@@ -141,6 +151,7 @@ extension LocCtl {
                 FileHandle.standardError.write(Data("skipped: \(reason)\n".utf8))
             }
             try Report.outcomes(outcomes)
+            warnings.printSummary()
             if changeReport.count(.unfixable) > 0 { throw ExitCode(1) }
         }
 

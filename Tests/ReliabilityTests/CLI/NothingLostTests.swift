@@ -1,0 +1,139 @@
+import Foundation
+import Subtitles
+import TestSupport
+import Testing
+
+/// Issue 16, "Nothing lost in silence": damaged inputs and broken data give a located error or a complete
+/// output with every loss reported on stderr, never exit 0 with an empty, garbled or shortened result.
+@Suite(.serialized) struct NothingLostTests {
+    /// Ten cues of Chinese text in UTF-8.
+    static func chineseSRT(cues: Int = 10) -> String {
+        (1...cues).map { "\($0)\n00:00:\(String(format: "%02d", $0)),000 --> 00:00:\(String(format: "%02d", $0)),800\n这是第\($0)行字幕，你好\n" }
+            .joined(separator: "\n")
+    }
+
+    static let cache = ["LOCCTL_CACHE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("locctl-nothing-lost-cache").path]
+
+    static func run(_ arguments: [String], cwd: URL? = nil) throws -> CLIRunner.Result {
+        try CLIRunner.run(arguments, cwd: cwd, environment: cache)
+    }
+
+    // MARK: 1. Decoding
+
+    @Test func damagedUTF8IsConvertedWithTheBadBytesReportedByLineOrRefusedWhenStrict() throws {
+        let dir = try CLIRunner.tempDir()
+        var bytes = Array(Self.chineseSRT().utf8)
+        let third = bytes.firstRange(of: Array("第3行".utf8))!.lowerBound
+        bytes.insert(contentsOf: [0xFF, 0xFE], at: third)   // line 11 (cue 3's text), column 3
+        let input = dir.appendingPathComponent("damaged.srt")
+        try Data(bytes).write(to: input)
+        let out = dir.appendingPathComponent("damaged.vtt")
+        let r = try Self.run(["convert", input.path, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("UTF-8, 10 cues"), "\(r.stdout)")
+        #expect(r.stderr.contains("\(input.path):11:3: warning: bytes FF FE"), "\(r.stderr)")
+        let written = try SubtitleFile.read(out).track
+        #expect(written.cues.count == 10)
+        #expect(written.cues[2].text.plainText == "这是\u{FFFD}\u{FFFD}第3行字幕，你好")
+        #expect(written.cues[9].text.plainText == "这是第10行字幕，你好")
+
+        let strictOut = dir.appendingPathComponent("strict.vtt")
+        let s = try Self.run(["convert", input.path, "-o", strictOut.path, "--strict"])
+        #expect(s.status == 1)
+        #expect(s.stderr.contains("\(input.path):11:3: bytes FF FE"), "\(s.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: strictOut.path))
+    }
+
+    @Test func mixedUTF8AndGB18030LinesAreDecodedPerLineWithAWarningNeverAsKOI8R() throws {
+        let dir = try CLIRunner.tempDir()
+        let cues = Self.chineseSRT().components(separatedBy: "\n\n")
+        var bytes = Data()
+        for (i, cue) in cues.enumerated() {
+            if i > 0 { bytes += Data("\n\n".utf8) }
+            bytes += [3, 4, 5].contains(i) ? try TextFileEncoder(encoding: "GB18030").encode(cue) : Data(cue.utf8)
+        }
+        let input = dir.appendingPathComponent("mixed.srt")
+        try bytes.write(to: input)
+        let out = dir.appendingPathComponent("mixed.out.srt")
+        let r = try Self.run(["convert", input.path, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("KOI8") && !r.stdout.contains("windows-"), "\(r.stdout)")
+        #expect(r.stderr.contains("\(input.path):15: warning: mixed text encodings: lines 15, 19, 23 decoded as GB18030"), "\(r.stderr)")
+        let written = try SubtitleFile.read(out).track
+        #expect(written.cues.map(\.text.plainText) == (1...10).map { "这是第\($0)行字幕，你好" })
+
+        let s = try Self.run(["convert", input.path, "-o", dir.appendingPathComponent("strict.srt").path, "--strict"])
+        #expect(s.status == 1)
+        #expect(s.stderr.contains("\(input.path):15: mixed text encodings"), "\(s.stderr)")
+    }
+
+    @Test func binaryGarbageIsAnErrorOnStderrAndWritesNothing() throws {
+        let dir = try CLIRunner.tempDir()
+        var state: UInt32 = 7
+        let bytes = (0..<3000).map { _ -> UInt8 in state = state &* 1_103_515_245 &+ 12345; return UInt8(truncatingIfNeeded: state >> 16) }
+        let input = dir.appendingPathComponent("garbage.srt")
+        try Data(bytes).write(to: input)
+        let out = dir.appendingPathComponent("garbage.vtt")
+        let r = try Self.run(["convert", input.path, "-o", out.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty, "\(r.stdout)")
+        #expect(r.stderr.contains("\(input.path): this is binary data"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func zeroCuesFromANonEmptyInputIsAnErrorInEveryCommand() throws {
+        let dir = try CLIRunner.tempDir()
+        let input = dir.appendingPathComponent("ep01.en.srt")
+        try Data("1\nno timing line here\nat all\n".utf8).write(to: input)
+        let out = dir.appendingPathComponent("out")
+        let commands: [[String]] = [
+            ["convert", input.path, "-o", dir.appendingPathComponent("x.vtt").path],
+            ["localize", input.path, "--region", "en-US", "--out-dir", out.path],
+            ["audit", input.path, "--region", "en-US"],
+            ["annotate", input.path, "--region", "en-US", "--out-dir", out.path],
+        ]
+        for command in commands {
+            let r = try Self.run(command)
+            #expect(r.status != 0, "\(command[0]) exited 0: \(r.stdout)")
+            #expect(r.stderr.contains("\(input.path): not a readable srt file: no cue could be read"), "\(command[0]): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("ep01.en.srt").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.vtt").path))
+    }
+
+    // MARK: 2. Dropped cues
+
+    @Test func everyCommandReportsEveryDroppedCueWithItsLineAndCountsIt() throws {
+        let dir = try CLIRunner.tempDir()
+        let input = dir.appendingPathComponent("ep01.en.srt")
+        try Data("""
+            1
+            00:00:01,000 --> 00:00:02,000
+            Hello there.
+
+            2
+            00:00:-3,000 --> 00:00:99,000
+            A cue with impossible times.
+
+            3
+            00:00:05,000 --> 00:00:06,000
+            Goodbye.
+
+            """.utf8).write(to: input)
+        let out = dir.appendingPathComponent("out")
+        let commands: [[String]] = [
+            ["convert", input.path, "-o", dir.appendingPathComponent("x.vtt").path],
+            ["localize", input.path, "--region", "en-US", "--out-dir", out.path],
+            ["audit", input.path, "--region", "en-US"],
+            ["annotate", input.path, "--region", "en-US", "--out-dir", out.path],
+        ]
+        for command in commands {
+            let r = try Self.run(command)
+            #expect(r.stderr.contains("\(input.path):6: warning: invalid timing line"), "\(command[0]): \(r.stderr)")
+            #expect(r.stderr.contains("1 cue dropped while reading 1 file"), "\(command[0]): \(r.stderr)")
+            let strict = try Self.run(command.map { $0.hasSuffix("x.vtt") ? $0 + ".strict.vtt" : $0 } + ["--strict"])
+            #expect(strict.status != 0, "\(command[0]) --strict exited 0")
+            #expect(strict.stderr.contains("\(input.path):6: invalid timing line"), "\(command[0]) --strict: \(strict.stderr)")
+        }
+    }
+}
