@@ -137,3 +137,90 @@ import Testing
         }
     }
 }
+
+/// Issue 16, item 3: glossary and region errors stop every command that uses them.
+@Suite(.serialized) struct BrokenDataStopsCommandsTests {
+    static let good = """
+        category: food
+        symbols:
+          - id: mooncake
+            context: medium
+            forms: {simplified: [月饼], traditional: [月餅], pinyin: [yuèbǐng]}
+            gloss: {en: Round pastry eaten at the Mid-Autumn Festival.}
+            renderings: {en: {preferred: [mooncake]}}
+            related: [chang-e]
+
+        """
+    /// A flow list left open on line 6: everything after it is unreadable, and `mooncake`'s `related` then
+    /// points at an unknown id (a knock-on error in a file sorted earlier).
+    static let broken = """
+        category: myth
+        symbols:
+          - id: chang-e
+            context: high
+            forms: {simplified: [嫦娥], traditional: [嫦娥], pinyin: [Cháng'é]}
+            themes: [moon, immortality
+            gloss: {en: Goddess of the moon.}
+
+        """
+
+    static func glossary() throws -> (URL, [String: String]) {
+        let dir = try CLIRunner.tempDir()
+        let glossary = dir.appendingPathComponent("glossaries")
+        try FileManager.default.createDirectory(at: glossary, withIntermediateDirectories: true)
+        try Data("# test glossary\n".utf8).write(to: glossary.appendingPathComponent("README.md"))
+        try Data(good.utf8).write(to: glossary.appendingPathComponent("a-food.yaml"))
+        try Data(broken.utf8).write(to: glossary.appendingPathComponent("myth.yaml"))
+        let cache = dir.appendingPathComponent("cache")
+        return (glossary, ["LOCCTL_CACHE_DIR": cache.path])
+    }
+
+    @Test func aYAMLSyntaxErrorStopsBuildAndEveryCommandWithTheRealErrorFirst() throws {
+        let (glossary, env) = try Self.glossary()
+        let brokenFile = glossary.appendingPathComponent("myth.yaml").path
+        let build = try CLIRunner.run(["symbols", "build", "--glossary", glossary.path], environment: env)
+        #expect(build.status == 1)
+        #expect(!build.stdout.contains("Built"), "\(build.stdout)")
+        let first = build.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("error: \(brokenFile):7:"), "\(build.stderr)")
+        #expect(first.contains("[yaml-syntax]"), "\(first)")
+        let cacheFiles = (try? FileManager.default.contentsOfDirectory(atPath: env["LOCCTL_CACHE_DIR"]!)) ?? []
+        #expect(!cacheFiles.contains { $0.hasPrefix("symbols-") && !$0.hasPrefix(".") }, "\(cacheFiles)")
+
+        // lint: the syntax error comes before the knock-on unknown-related error of a-food.yaml.
+        let lint = try CLIRunner.run(["symbols", "lint", "--glossary", glossary.path], environment: env)
+        #expect(lint.status == 1)
+        #expect(lint.stdout.split(separator: "\n").first?.contains("[yaml-syntax]") == true, "\(lint.stdout)")
+
+        let episode = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law/ep01.en.srt").path
+        let out = try CLIRunner.tempDir()
+        for command in [["localize", episode, "--region", "en-US", "--out-dir", out.path],
+                        ["audit", episode, "--region", "en-US"],
+                        ["annotate", episode, "--region", "en-US", "--out-dir", out.path],
+                        ["symbols", "match", "中秋节吃月饼"]] {
+            let r = try CLIRunner.run(command + ["--glossary", glossary.path], environment: env)
+            #expect(r.status == 1, "\(command[0]): exit \(r.status) \(r.stderr)")
+            #expect(r.stderr.hasPrefix("error: \(brokenFile):7:"), "\(command[0]): \(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func aRegionProfileErrorStopsTheCommandWithFileLineColumn() throws {
+        let dir = try CLIRunner.tempDir()
+        let regions = dir.appendingPathComponent("regions")
+        try FileManager.default.copyItem(at: CLIRunner.repoRoot.appendingPathComponent("regions"), to: regions)
+        let profile = regions.appendingPathComponent("en-GB.yaml")
+        try (try String(contentsOf: profile, encoding: .utf8) + "\nbroken: [unclosed\n").write(to: profile, atomically: true, encoding: .utf8)
+        let episode = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law/ep01.en.srt").path
+        let out = dir.appendingPathComponent("out")
+        for command in [["localize", episode, "--region", "en-US", "--out-dir", out.path],
+                        ["audit", episode, "--region", "en-US"],
+                        ["annotate", episode, "--region", "en-US", "--out-dir", out.path]] {
+            let r = try CLIRunner.run(command + ["--regions-dir", regions.path], environment: NothingLostTests.cache)
+            #expect(r.status == 1, "\(command[0]): exit \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains("error: \(profile.path):"), "\(command[0]): \(r.stderr)")
+            #expect(r.stderr.contains("invalid YAML"), "\(command[0]): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
