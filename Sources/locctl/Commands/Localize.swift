@@ -33,7 +33,7 @@ extension LocCtl {
         @Option(name: .shortAndLong, help: "Output file (one input only).")
         var output: String?
 
-        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names; created if missing).")
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs, named <episode>.<region>.<ext> (ep01.en-US.srt), so regions never collide; created if missing.")
         var outDir: String?
 
         @Option(help: "Comma-separated steps to run (default: all available): \(LocalizeSteps.order.joined(separator: ",")).")
@@ -101,7 +101,7 @@ extension LocCtl {
             }
             let sources = try pairSources(files, extensions: extensions)
             let plan = try files.enumerated().map { index, input -> Job in
-                let dest = destination(for: input)
+                let dest = destination(for: input, region: region.tag)
                 for other in [input] + [sources[index]].compactMap({ $0 }) where Self.samePath(dest, other) {
                     throw ValidationError("\(input.path): output would overwrite \(other.path); choose another name or directory.")
                 }
@@ -165,10 +165,12 @@ extension LocCtl {
             try Resources.regions(named: [region], directory: regionData.regionsDirectory)[0]
         }
 
-        private func destination(for input: URL) -> URL {
+        /// `-o FILE`, or `OUT/<episode>.<region>.<ext>`: the input's episode name without its language part
+        /// (ep01.en.srt → ep01.en-US.srt), so localizing for two regions into one directory never overwrites.
+        private func destination(for input: URL, region: String) -> URL {
             if let output { return URL(fileURLWithPath: output) }
             let ext = to.flatMap { SubtitleFormats.codec(named: $0)?.extensions.first } ?? input.pathExtension
-            return URL(fileURLWithPath: outDir!).appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext)
+            return URL(fileURLWithPath: outDir!).appendingPathComponent("\(EpisodeNaming.episodeKey(input.path)).\(region).\(ext)")
         }
 
         /// The source track for each input: `--source FILE` for a single input, or the file in `--source DIR`
