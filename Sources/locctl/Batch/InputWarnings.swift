@@ -43,3 +43,9 @@ final class InputWarnings: Sendable {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 }
+
+/// `error` as a message about `path`: prefixed with the path unless it already names it first.
+func failureMessage(_ error: any Error, about path: String) -> String {
+    let text = "\(error)"
+    return text.hasPrefix(path) ? text : "\(path): \(text)"
+}

@@ -137,7 +137,7 @@ extension LocCtl {
                                                          region: region.tag, steps: pipeline.names, changes: result.changes))
                     return .done(message: nil)
                 } catch {
-                    return .failed(message: "\(job.input.path): \(error)")
+                    return .failed(message: failureMessage(error, about: job.input.path))
                 }
             }
             let changeReport = ChangeReport(files: reports.all.compactMap { $0 })

@@ -254,3 +254,64 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["ep01.en-GB.srt", "ep01.en-US.srt"])
     }
 }
+
+/// Issue 16, item 5: batches write as they go.
+@Suite(.serialized) struct BatchesWriteAsTheyGoTests {
+    static func chineseEpisode(cues: Int) -> String {
+        (0..<cues).map { k in
+            let t = { (ms: Int) in String(format: "%02d:%02d:%02d,%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000) }
+            return "\(k + 1)\n\(t(k * 2000)) --> \(t(k * 2000 + 1500))\n中秋节快乐，一起吃月饼\n"
+        }.joined(separator: "\n")
+    }
+
+    @Test func aFailingEpisodeLeavesTheOthersWrittenAndComplete() throws {
+        let dir = try CLIRunner.tempDir()
+        let inputs = dir.appendingPathComponent("series")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for i in 1...2 { try Data(Self.chineseEpisode(cues: 10).utf8).write(to: inputs.appendingPathComponent("ep0\(i).zh.srt")) }
+        try Data("1\nno timing here\n".utf8).write(to: inputs.appendingPathComponent("ep03.zh.srt"))
+        let out = dir.appendingPathComponent("out")
+        let r = try NothingLostTests.run(["annotate", inputs.path, "--region", "en-US", "--out-dir", out.path, "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("ep03.zh.srt: not a readable srt file"), "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["ep01.en-US.notes.json", "ep02.en-US.notes.json"])
+        for name in names {
+            #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(name))) is [String: Any])
+        }
+    }
+
+    @Test func anInterruptedAnnotateBatchKeepsEveryFinishedFile() throws {
+        let files = 24, cues = Hostile.heavyEnabled ? 6000 : 1500
+        let inputs = try CLIRunner.tempDir()
+        let data = Data(Self.chineseEpisode(cues: cues).utf8)
+        for i in 0..<files { try data.write(to: inputs.appendingPathComponent(String(format: "ep%02d.zh.srt", i))) }
+        let out = try CLIRunner.tempDir()
+        let (process, stdout, stderr) = CLIRunner.process(["annotate", inputs.path, "--region", "en-US", "--out-dir", out.path, "--format", "json"],
+                                                          environment: NothingLostTests.cache)
+        try process.run()
+        let errData = Box<Data>(), outData = Box<Data>()
+        Thread { errData.value = stderr.fileHandleForReading.readDataToEndOfFile() }.start()
+        Thread { outData.value = stdout.fileHandleForReading.readDataToEndOfFile() }.start()
+        let deadline = Date().addingTimeInterval(180 * Hostile.slowdown)
+        while Date() < deadline && process.isRunning {
+            if !((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter({ $0.hasSuffix(".json") }).isEmpty { break }
+            usleep(20_000)
+        }
+        #expect(process.isRunning, "batch finished before it could be interrupted")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        while errData.value == nil || outData.value == nil { usleep(1000) }
+        let message = String(decoding: errData.value!, as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(message)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(!names.contains { $0.hasSuffix(".tmp") }, "partial files left: \(names)")
+        let outputs = names.filter { $0.hasSuffix(".json") }.sorted()
+        #expect(!outputs.isEmpty && outputs.count < files, "\(outputs.count) of \(files)")
+        #expect(message.contains("interrupted; \(outputs.count) of \(files) finished"), "\(message)")
+        for name in outputs {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(name))) as? [String: Any]
+            #expect(json != nil, "\(name) is not complete JSON")
+        }
+    }
+}
