@@ -21,11 +21,31 @@ public enum UserMessage {
             case CocoaError.fileReadInapplicableStringEncoding.rawValue: return "the file is not text in the expected encoding"
             case CocoaError.fileReadTooLarge.rawValue: return "the file is too large"
             default:
-                if let path = ns.userInfo[NSFilePathErrorKey] as? String { return "cannot access \(path)" }
+                if let path = ns.userInfo[NSFilePathErrorKey] as? String { return diagnose(path) }
                 return "file operation failed"
             }
         }
         if error is CustomStringConvertible { return "\(error)" }
         return "unexpected error (\(ns.domain) \(ns.code))"
+    }
+
+    /// Why `path` cannot be written, found by looking at its parents: one is a file, is missing, or is not writable.
+    static func diagnose(_ path: String) -> String {
+        var parent = (path as NSString).deletingLastPathComponent
+        var missing: String?
+        while !parent.isEmpty {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDir) {
+                if !isDir.boolValue { return "\(parent) is a file, not a directory" }
+                if access(parent, W_OK) != 0 { return "\(parent): permission denied" }
+                if let missing { return "\(missing) does not exist" }
+                return "cannot write \(path)"
+            }
+            missing = parent
+            let up = (parent as NSString).deletingLastPathComponent
+            if up == parent { break }
+            parent = up
+        }
+        return "cannot write \(path)"
     }
 }

@@ -315,3 +315,69 @@ import Testing
         }
     }
 }
+
+/// Issue 16, item 6: every error a user sees is locctl's own sentence; `-q` prints errors only.
+@Suite(.serialized) struct OwnSentencesTests {
+    static let libraryJargon = ["NSCocoaErrorDomain", "Error Domain=", "validity error", "XML_PARSE", "libxml"]
+
+    func expectNoJargon(_ r: CLIRunner.Result, _ what: String) {
+        for jargon in Self.libraryJargon {
+            #expect(!r.stderr.contains(jargon) && !r.stdout.contains(jargon), "\(what): \(r.stderr)")
+        }
+    }
+
+    @Test func xmlProblemsAreLocctlSentences() throws {
+        let dir = try CLIRunner.tempDir()
+        let duplicate = dir.appendingPathComponent("dup.ttml")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div>
+            <p xml:id="a" begin="00:00:01.000" end="00:00:02.000">One</p>
+            <p xml:id="a" begin="00:00:03.000" end="00:00:04.000">Two</p>
+            </div></body></tt>
+            """.utf8).write(to: duplicate)
+        let r = try NothingLostTests.run(["convert", duplicate.path, "-o", dir.appendingPathComponent("dup.srt").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        expectNoJargon(r, "duplicate xml:id")
+
+        let deep = dir.appendingPathComponent("deep.ttml")
+        try Data(("<tt>" + String(repeating: "<div>", count: 300) + String(repeating: "</div>", count: 300) + "</tt>").utf8).write(to: deep)
+        let d = try NothingLostTests.run(["convert", deep.path, "-o", dir.appendingPathComponent("deep.srt").path])
+        #expect(d.status == 1)
+        #expect(d.stderr.contains("\(deep.path):1:") && d.stderr.contains("nest deeper than 256 levels"), "\(d.stderr)")
+        expectNoJargon(d, "deep nesting")
+    }
+
+    @Test func unwritablePlacesAreLocctlSentences() throws {
+        let dir = try CLIRunner.tempDir()
+        let file = dir.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        let episode = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law/ep01.en.srt").path
+        let cases: [([String], [String: String])] = [
+            (["localize", episode, "--region", "en-US", "--out-dir", file.appendingPathComponent("out").path], NothingLostTests.cache),
+            (["annotate", episode, "--region", "en-US", "--out-dir", file.appendingPathComponent("out").path], NothingLostTests.cache),
+            (["symbols", "export", "--format", "csv", "-o", file.appendingPathComponent("x.csv").path], NothingLostTests.cache),
+            (["symbols", "build"], ["LOCCTL_CACHE_DIR": file.appendingPathComponent("cache").path]),
+        ]
+        for (arguments, environment) in cases {
+            let r = try CLIRunner.run(arguments, environment: environment)
+            #expect(r.status == 1, "\(arguments[0]) \(arguments[1]): exit \(r.status)")
+            #expect(r.stderr.contains("\(file.path) is a file, not a directory"), "\(arguments[0]): \(r.stderr)")
+            expectNoJargon(r, arguments.joined(separator: " "))
+        }
+    }
+
+    @Test func quietPrintsErrorsOnly() throws {
+        let dir = try CLIRunner.tempDir()
+        let episode = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law/ep01.zh.srt").path
+        let args = ["convert", episode, "--out-dir", dir.path, "--to", "vtt", "-q"]
+        let first = try NothingLostTests.run(args)
+        #expect(first.status == 0 && first.stdout.isEmpty && first.stderr.isEmpty, "\(first.stdout)\(first.stderr)")
+        let rerun = try NothingLostTests.run(args)
+        #expect(rerun.status == 0)
+        #expect(rerun.stdout.isEmpty && rerun.stderr.isEmpty, "-q printed: \(rerun.stdout)\(rerun.stderr)")
+        let out = dir.appendingPathComponent("notes")
+        let annotate = try NothingLostTests.run(["annotate", episode, "--region", "en-US", "--out-dir", out.path, "-q"])
+        #expect(annotate.status == 0 && annotate.stdout.isEmpty && annotate.stderr.isEmpty, "\(annotate.stdout)\(annotate.stderr)")
+    }
+}
