@@ -15,6 +15,7 @@ public enum SubtitleFile {
     /// the extension or the content, and parses it.
     public static func read(_ url: URL, format: String? = nil, encoding: String? = nil,
                             options: DecodeOptions = DecodeOptions()) throws -> Loaded {
+        try InputLimit.check(url)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw CodecError(.syntax, "cannot read file: \(UserMessage.reason(error))", at: SourceLocation(file: url.path))
@@ -70,5 +71,26 @@ public enum SubtitleFile {
         let ext = (name as NSString).pathExtension
         if !ext.isEmpty, let codec = SubtitleFormats.codec(forExtension: ext) { return codec }
         return try SubtitleFormats.sniff(text, name: name)
+    }
+}
+
+/// The largest subtitle file locctl reads: 512 MiB (a 10^6-cue SRT is about 60 MB), or `LOCCTL_MAX_INPUT_MB`.
+/// Checked on the file's size before anything is read, so a huge or sparse file costs no memory.
+public enum InputLimit {
+    public static let defaultMegabytes = 512
+
+    /// The limit in bytes from `environment` (`LOCCTL_MAX_INPUT_MB`, a positive whole number of MiB).
+    public static func bytes(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        let megabytes = environment["LOCCTL_MAX_INPUT_MB"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? defaultMegabytes
+        return megabytes << 20
+    }
+
+    /// Throws when `url` is a regular file larger than the limit.
+    public static func check(_ url: URL, limit: Int = bytes()) throws(CodecError) {
+        var st = stat()
+        guard stat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit else { return }
+        let size = Int(st.st_size)
+        throw CodecError(.unsupported, "file is \(size >> 20) MiB; the input limit is \(limit >> 20) MiB (set LOCCTL_MAX_INPUT_MB to raise it)",
+                         at: SourceLocation(file: url.path))
     }
 }

@@ -5,6 +5,7 @@ import Localize
 import Regions
 import Subtitles
 import SymbolDB
+import TextServices
 
 extension LocCtl {
     /// `locctl audit …`: region-specific glossary audits and subtitle QC, for people and for CI.
@@ -174,7 +175,8 @@ private struct LoadedTrack {
     init(path: String, options: DecodeOptions) throws {
         let url = URL(fileURLWithPath: path)
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw InputFiles.Failure(description: "\(path): cannot read file") }
+        try InputLimit.check(url)
+        do { data = try Data(contentsOf: url) } catch { throw InputFiles.Failure(description: "\(path): cannot read file (\(UserMessage.reason(error)))") }
         let loaded = try SubtitleFile.decode(data, name: path, options: options)
         track = loaded.track
         diagnostics = loaded.diagnostics

@@ -381,3 +381,29 @@ import Testing
         #expect(annotate.status == 0 && annotate.stdout.isEmpty && annotate.stderr.isEmpty, "\(annotate.stdout)\(annotate.stderr)")
     }
 }
+
+/// Issue 16, item 7: an input over the size limit is refused before it is read (a sparse 2 GB file costs no memory).
+@Suite struct InputLimitTests {
+    @Test func aHugeSparseFileIsRefusedWithTheLimitAndHowToRaiseIt() throws {
+        let dir = try CLIRunner.tempDir()
+        let huge = dir.appendingPathComponent("huge.srt")
+        FileManager.default.createFile(atPath: huge.path, contents: Data("1\n".utf8))
+        #expect(truncate(huge.path, 2 << 30) == 0)   // sparse: 2 GiB on paper, nothing on disk
+        for command in [["convert", huge.path, "-o", dir.appendingPathComponent("x.vtt").path],
+                        ["audit", huge.path, "--region", "en-US"],
+                        ["localize", huge.path, "--region", "en-US", "-o", dir.appendingPathComponent("y.srt").path]] {
+            let r = try NothingLostTests.run(command)
+            #expect(r.status != 0, "\(command[0])")
+            #expect(r.stderr.contains("\(huge.path): file is 2048 MiB; the input limit is 512 MiB (set LOCCTL_MAX_INPUT_MB"), "\(command[0]): \(r.stderr)")
+        }
+        let small = dir.appendingPathComponent("small.srt")
+        let text = String(repeating: NothingLostTests.chineseSRT(cues: 9) + "\n", count: 4000)   // over 2 MiB
+        try Data(text.utf8).write(to: small)
+        #expect(text.utf8.count > 2 << 20)
+        let limited = try CLIRunner.run(["convert", small.path, "-o", dir.appendingPathComponent("s.vtt").path], environment: ["LOCCTL_MAX_INPUT_MB": "1"])
+        #expect(limited.status == 1)
+        #expect(limited.stderr.contains("the input limit is 1 MiB"), "\(limited.stderr)")
+        let unlimited = try CLIRunner.run(["convert", small.path, "-o", dir.appendingPathComponent("s.vtt").path])
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
+    }
+}
