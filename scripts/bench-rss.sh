@@ -12,8 +12,8 @@ if [[ -z $bin ]]; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/locctl-rss.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-python3 /work/shared/bench/gen_corpus.py --out "$work/corpus" --big-cues "$cues" >/dev/null
-big=$(find "$work/corpus" -name '*.srt' -size +1M | head -1)
+python3 /work/shared/bench/gen_corpus.py --out "$work/corpus" --big-cues "$cues" >/dev/null 2>&1
+big=$work/corpus/big.en.srt
 [[ -n $big ]] || { echo "no big SRT generated" >&2; exit 1; }
 echo "input: $big ($(du -h "$big" | cut -f1), $(grep -c -- '-->' "$big") cues), binary: $bin"
 export LOCCTL_MAX_INPUT_MB=${LOCCTL_MAX_INPUT_MB:-4096}
