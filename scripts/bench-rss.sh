@@ -21,7 +21,7 @@ measure() {
   local name=$1; shift
   local status=0
   /usr/bin/time -f '%M %e' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
-  read -r kb seconds < "$work/time"
+  read -r kb seconds < <(tail -1 "$work/time")
   printf '%-22s peak RSS %6d MiB  %7.1f s  exit %d\n' "$name" $((kb / 1024)) "$seconds" "$status"
 }
 measure "convert srt→vtt" "$bin" convert "$big" -o "$work/out.vtt" --force
