@@ -59,7 +59,7 @@ public enum RegionLoader {
             }
             node = n
         } catch let e as RegionErrors { throw e } catch {
-            throw RegionErrors(errors: [RegionError("invalid YAML: \(error)", at: SourceLocation(file: file))])
+            throw RegionErrors(errors: [yamlError(error, file: file)])
         }
         var r = NodeReader(file: file)
         let profile = r.profile(node)
@@ -68,8 +68,25 @@ public enum RegionLoader {
     }
 }
 
+extension RegionLoader {
+    /// A Yams parse error as a located `RegionError` (file:line:column and the problem, without Yams' dump).
+    static func yamlError(_ error: any Error, file: String) -> RegionError {
+        guard let yaml = error as? YamlError else { return RegionError("invalid YAML: \(error)", at: SourceLocation(file: file)) }
+        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> RegionError {
+            RegionError("invalid YAML: " + (context.map { "\($0.text) " } ?? "") + problem,
+                        at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        }
+        switch yaml {
+        case let .scanner(context, problem, mark, _): return located(problem, context, mark)
+        case let .parser(context, problem, mark, _): return located(problem, context, mark)
+        case let .composer(context, problem, mark, _): return located(problem, context, mark)
+        default: return RegionError("invalid YAML: \(yaml)", at: SourceLocation(file: file))
+        }
+    }
+}
+
 /// Several located problems found while loading profiles.
-public struct RegionErrors: Error, CustomStringConvertible {
+public struct RegionErrors: Error, Sendable, CustomStringConvertible {
     public var errors: [RegionError]
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -71,8 +71,8 @@ import Testing
         let r = try CLIRunner.run(["localize", dir.path, "--source", dir.path, "--region", "en-GB", "--out-dir", out.path, "--to", "vtt"])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("skipped: \(dir.appendingPathComponent("ep01.zh.srt").path) is a Chinese source track"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["ep01.en.vtt"])
-        #expect(try String(contentsOf: out.appendingPathComponent("ep01.en.vtt"), encoding: .utf8).hasPrefix("WEBVTT"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["ep01.en-GB.vtt"])
+        #expect(try String(contentsOf: out.appendingPathComponent("ep01.en-GB.vtt"), encoding: .utf8).hasPrefix("WEBVTT"))
     }
 
     @Test func reportFileKeepsStandardOutputEmpty() throws {

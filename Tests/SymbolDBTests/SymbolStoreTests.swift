@@ -107,12 +107,21 @@ symbols:
         #expect(names.first?.hasPrefix("symbols-") == true)
     }
 
-    @Test func keepsReadingDiagnosticsOfTheBuild() throws {
+    /// Issue 16: a source with an error stops the build; no store is written from a partial load, and a
+    /// store built before stays as it was.
+    @Test func aSourceWithAnErrorBuildsNothing() throws {
         defer { fixture.remove() }
+        let before = try open()
         try fixture.write("broken.yaml", "category: myth\nsymbols:\n  - id: chang-e\n    contxt: high\n")
-        let store = try open()
-        #expect(store.diagnostics.contains { $0.rule == .unknownKey && $0.location.line == 4 })
-        #expect(try open().diagnostics == store.diagnostics)
+        let error = #expect(throws: GlossaryLoadFailure.self) { try open() }
+        #expect(error?.errors.contains { $0.rule == .unknownKey && $0.location.line == 4 } == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { !$0.hasPrefix("symbols-") }.isEmpty)
+        #expect(try Data(contentsOf: before.databaseURL).count > 0)
+
+        try fixture.write("broken.yaml", "category: myth\nsymbols:\n  - id: chang-e\n    context: [high\n")
+        let syntax = #expect(throws: GlossaryLoadFailure.self) { try open(force: true) }
+        #expect(syntax?.errors.first?.rule == .yamlSyntax)
+        #expect("\(syntax!)".contains("nothing was loaded"))
     }
 
     @Test(arguments: [

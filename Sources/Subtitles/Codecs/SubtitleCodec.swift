@@ -9,12 +9,15 @@ public struct SourceText: Sendable {
     public var text: String
     /// The encoding the text was decoded from (e.g. `UTF-8`, `GB18030`), as reported to the user.
     public var encoding: String
+    /// Problems met while decoding the bytes (replaced bad bytes, mixed encodings).
+    public var diagnostics: [Diagnostic]
 
-    public init(name: String, data: Data, text: String, encoding: String) {
+    public init(name: String, data: Data, text: String, encoding: String, diagnostics: [Diagnostic] = []) {
         self.name = name
         self.data = data
         self.text = text
         self.encoding = encoding
+        self.diagnostics = diagnostics
     }
 
     /// Text already in memory (tests, pipes), treated as UTF-8.

@@ -32,11 +32,14 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Whether the problem made the reader leave out a cue (or text that may have been one).
+    public var dropsCue: Bool
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, dropsCue: Bool = false) {
         self.severity = severity
         self.message = message
         self.location = location
+        self.dropsCue = dropsCue
     }
 
     public var description: String {

@@ -59,6 +59,18 @@ public enum AtomicFile {
         }
     }
 
+    /// Creates `path` and its parents, throwing a locctl sentence naming it when that fails.
+    public static func createDirectory(_ path: String) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw AtomicFile.Failure.notADirectory(path) }
+            return
+        }
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw AtomicFile.Failure.writeFailed(path, "cannot create the directory: \(UserMessage.reason(error))")
+        }
+    }
+
     public static func write(_ text: String, to url: URL) throws {
         try write(Data(text.utf8), to: url)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 /// Formats symbols are exchanged in, outside the YAML sources.
 ///
@@ -35,9 +36,12 @@ public enum GlossaryFileWriter {
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
         /// The file exists and overwriting was not allowed.
         case exists(String)
+        /// The file could not be written; the reason in plain words.
+        case cannotWrite(String, String)
         public var description: String {
             switch self {
             case let .exists(path): return "\(path) already exists (use --force to overwrite)"
+            case let .cannotWrite(path, why): return "\(path): cannot write (\(why))"
             }
         }
     }
@@ -48,14 +52,14 @@ public enum GlossaryFileWriter {
         if !overwrite && FileManager.default.fileExists(atPath: url.path) { throw Failure.exists(url.path) }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        try contents.write(to: temporary)
+        do { try contents.write(to: temporary) } catch { throw Failure.cannotWrite(url.path, UserMessage.reason(error)) }
         if overwrite {
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+            guard rename(temporary.path, url.path) == 0 else { throw Failure.cannotWrite(url.path, String(cString: strerror(errno))) }
         } else {
             // link(2) fails if the target appeared meanwhile: no race can overwrite a file.
             guard link(temporary.path, url.path) == 0 else {
                 if errno == EEXIST { throw Failure.exists(url.path) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                throw Failure.cannotWrite(url.path, String(cString: strerror(errno)))
             }
         }
     }

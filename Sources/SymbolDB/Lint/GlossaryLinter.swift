@@ -29,7 +29,7 @@ public struct GlossaryLinter: Sendable {
                                   traditionalConverters: traditionalConverters)
         var diagnostics = load.diagnostics
         for rule in rules { diagnostics += rule.check(context) }
-        return diagnostics.sortedByLocation()
+        return diagnostics.sortedReadingFailuresFirst()
     }
 
     /// Loads and lints every YAML file under `directory`.

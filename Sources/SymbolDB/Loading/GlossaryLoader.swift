@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 import Yams
 
 /// Reads glossary YAML sources (see `glossaries/README.md`) into symbols and located diagnostics.
@@ -58,7 +59,7 @@ public struct GlossaryLoader: Sendable {
             } catch {
                 result.files.append(display)
                 result.diagnostics.append(GlossaryDiagnostic(
-                    .unreadableFile, "cannot read file: \(error.localizedDescription)", at: GlossaryLocation(file: display)))
+                    .unreadableFile, "cannot read file: \(UserMessage.reason(error))", at: GlossaryLocation(file: display)))
             }
         }
         return result

@@ -74,7 +74,8 @@ public final class SymbolStore: Sendable {
     /// - Parameters:
     ///   - cacheDirectory: where store files live; ``CacheLocation/directory(environment:)`` by default.
     ///   - forceRebuild: rebuild even when the cache is up to date.
-    /// - Throws: ``GlossaryLoaderError`` when the directory is missing; database and file errors.
+    /// - Throws: ``GlossaryLoaderError`` when the directory is missing; ``GlossaryLoadFailure`` when a source
+    ///   has an error (nothing is built); database and file errors.
     public static func open(glossaryDirectory: URL, cacheDirectory: URL = CacheLocation.directory(),
                             loader: GlossaryLoader = GlossaryLoader(), forceRebuild: Bool = false) throws -> SymbolStore {
         let files = try GlossaryLoader.sourceFiles(in: glossaryDirectory)
@@ -86,7 +87,10 @@ public final class SymbolStore: Sendable {
            let queue = try? DatabaseQueue(path: url.path, configuration: storeConfiguration()) {
             switch (try? freshness(of: queue, files: files, directory: glossaryDirectory)) ?? .stale(nil) {
             case .current:
-                return try SymbolStore(glossaryDirectory: glossaryDirectory, databaseURL: url, database: queue, wasRebuilt: false)
+                let store = try SymbolStore(glossaryDirectory: glossaryDirectory, databaseURL: url, database: queue, wasRebuilt: false)
+                // A cache written by an older build from sources with errors is not used: the sources are read again.
+                if !store.diagnostics.hasErrors { return store }
+                try? queue.close()
             case let .stale(computed):
                 fingerprint = computed
                 try? queue.close()
@@ -96,6 +100,8 @@ public final class SymbolStore: Sendable {
         let start = Date().timeIntervalSince1970
         let current = try fingerprint ?? GlossaryFingerprint.compute(files: files, in: glossaryDirectory)
         let load = try loader.load(directory: glossaryDirectory)
+        let errors = load.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw GlossaryLoadFailure(errors: errors) }
         try build(from: load, fingerprint: current, builtAt: start, to: url)
         let queue = try DatabaseQueue(path: url.path, configuration: storeConfiguration())
         return try SymbolStore(glossaryDirectory: glossaryDirectory, databaseURL: url, database: queue, wasRebuilt: true)
@@ -164,8 +170,7 @@ public final class SymbolStore: Sendable {
             try queue.close()
         }
         guard rename(temporary.path, url.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
-                                                           NSLocalizedDescriptionKey: "cannot rename \(temporary.path) to \(url.path): errno \(errno)"])
+            throw GlossaryFileWriter.Failure.cannotWrite(url.path, String(cString: strerror(errno)))
         }
     }
 

@@ -50,7 +50,13 @@ public enum SafeXML {
                 refuseDeclaration(ctx)
             }
             sax.pointee.notationDecl = { ctx, _, _, _ in refuseDeclaration(ctx) }
+            // libxml2 prints some problems (e.g. "validity error : ID a already defined") to stderr even with
+            // XML_PARSE_NOERROR; a structured handler that does nothing keeps them off the user's terminal.
+            // The error is still recorded for `xmlCtxtGetLastError`.
+            sax.pointee.serror = { _, _ in }
         }
+        ctxt.pointee.vctxt.error = nil
+        ctxt.pointee.vctxt.warning = nil
 
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
@@ -95,12 +101,17 @@ public enum SafeXML {
         let kind: XMLParseError.Kind
         if message.contains("Excessive depth") {
             kind = .tooDeep
+            message = "elements nest deeper than 256 levels; the document is refused"
         } else if err.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue)
                     || err.pointee.code == Int32(XML_ERR_UNDECLARED_ENTITY.rawValue)
                     || message.contains("entity") || message.contains("Entity") {
             kind = .unsafe
         } else {
             kind = .malformed
+        }
+        // libxml2's advice names its own C options, which mean nothing to a locctl user.
+        if let range = message.range(of: " use XML_PARSE_") ?? message.range(of: " (use XML_PARSE_") {
+            message = String(message[..<range.lowerBound])
         }
         return XMLParseError(kind, message, file: name, line: line, column: column)
     }

@@ -15,8 +15,19 @@ enum Resources {
     }
 
     /// Every region profile, sorted by tag.
+    /// A profile with an error stops the command: every error is printed (file:line:col) and the exit code is 1.
     static func regions(_ explicit: String? = nil) throws -> [RegionProfile] {
-        try RegionLoader.loadDirectory(regionsDirectory(explicit))
+        let directory = try regionsDirectory(explicit)
+        do {
+            return try RegionLoader.loadDirectory(directory)
+        } catch let failure as RegionErrors {
+            printError(failure.errors.map { "error: \($0)" }.joined(separator: "\n")
+                       + "\nerror: the region profiles have \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); nothing was loaded from them")
+            throw ExitCode(1)
+        } catch {
+            printError("error: cannot read the region profiles in \(directory.path): \(UserMessage.reason(error))")
+            throw ExitCode(1)
+        }
     }
 
     /// The region profiles named by `tags` (`all` for every one), or a usage error naming the known tags.

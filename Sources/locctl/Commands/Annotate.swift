@@ -54,6 +54,9 @@ extension LocCtl {
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
+        @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
+        var strict = false
+
         func validate() throws {
             if region.isEmpty == (allRegions == nil) { throw ValidationError("Name regions with --region R or --regions all (one of them).") }
             if let allRegions, allRegions != "all" { throw ValidationError("--regions takes 'all'; use --region for a list.") }
@@ -78,41 +81,40 @@ extension LocCtl {
             if store.allSymbols.isEmpty { printError("warning: \(store.glossaryDirectory.path) has no symbols; no notes will be planned") }
             let episodes = try AnnotateInputs.episodes(tracks: tracks, source: source)
             let out = URL(fileURLWithPath: outDir, isDirectory: true)
-            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            do { try AtomicFile.createDirectory(out.path) } catch { throw CommandFailure("\(error)") }
 
-            // 1. Read and detect once per episode (in parallel); 2. plan and write per run × region.
-            let loaded = AnnotateInputs.load(episodes)
+            // Each job detects, plans and writes its own outputs (each renamed into place as soon as it is
+            // complete), so an interrupted batch keeps every finished file. A --series run is one job per series.
+            let warnings = InputWarnings(quiet: quiet)
+            let loaded = AnnotateInputs.load(episodes, options: DecodeOptions(strict: strict), warnings: warnings)
             let annotator = Annotator(symbols: store.allSymbols, targetLanguages: Set(loaded.compactMap { $0.tracks?.targetLanguage }),
                                       options: .init(reviewedOnly: reviewedOnly, occurrence: series ? .series : nil))
-            let detected = BatchRunner(label: "detect").run(loaded, name: { $0.episode.name }) { item -> BatchRunner.Outcome in
-                if let error = item.error { return .failed(message: error) }
-                item.occurrences.set(annotator.occurrences(item.tracks!))
-                return .done(message: nil)
-            }
-            try Report.outcomes(detected.filter { if case .failed = $0 { return true } else { return false } })
-
             let runs = AnnotateInputs.runs(loaded, series: series)
-            let jobs = runs.flatMap { run in profiles.map { (run, $0) } }
             let explain = self.explain, quiet = self.quiet
-            let outcomes = BatchRunner(label: "annotate").run(jobs, name: { "\($0.0.first?.episode.name ?? "") \($0.1.tag)" }) { job in
-                let (run, profile) = job
-                do {
-                    let plans = annotator.plan(series: run.map { ($0.episode.name, $0.occurrences.value, $0.tracks?.end) }, region: profile)
-                    var lines: [String] = []
-                    for plan in plans {
-                        for (format, text) in try Annotator.render(plan, formats: formats) {
-                            let url = out.appendingPathComponent(format.fileName(episode: plan.episode, region: plan.region))
-                            try AtomicFile.write(text, to: url)
+            let outcomes = BatchRunner(label: "annotate").run(runs, name: { $0.first?.episode.name ?? "" }) { run in
+                if let failed = run.first(where: { $0.error != nil }) { return .failed(message: failed.error!) }
+                var lines: [String] = []
+                for profile in profiles {
+                    do {
+                        for episode in run where episode.occurrences.value.isEmpty {
+                            episode.occurrences.set(annotator.occurrences(episode.tracks!))
                         }
-                        if explain { lines.append(PlanExplanation.text(plan)) }
-                        else if !quiet { lines.append("\(plan.episode) \(plan.region): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s")") }
+                        let plans = annotator.plan(series: run.map { ($0.episode.name, $0.occurrences.value, $0.tracks?.end) }, region: profile)
+                        for plan in plans {
+                            for (format, text) in try Annotator.render(plan, formats: formats) {
+                                try AtomicFile.write(text, to: out.appendingPathComponent(format.fileName(episode: plan.episode, region: plan.region)))
+                            }
+                            if explain { lines.append(PlanExplanation.text(plan)) }
+                            else if !quiet { lines.append("\(plan.episode) \(plan.region): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s")") }
+                        }
+                    } catch {
+                        return .failed(message: "\(run.first?.episode.track.path ?? "") \(profile.tag): \(error)")
                     }
-                    return .done(message: lines.isEmpty ? nil : lines.joined(separator: explain ? "" : "\n"))
-                } catch {
-                    return .failed(message: "\(run.first?.episode.track.path ?? "") \(profile.tag): \(error)")
                 }
+                return .done(message: lines.isEmpty ? nil : lines.joined(separator: explain ? "" : "\n"))
             }
-            try Report.outcomes(outcomes)
+            try Report.outcomes(outcomes, quiet: quiet)
+            warnings.printSummary()
         }
     }
 }
@@ -142,21 +144,26 @@ enum AnnotateInputs {
     }
 
     /// Reads every episode's tracks in parallel; failures are kept per episode.
-    static func load(_ episodes: [EpisodeFiles.Episode]) -> [Loaded] {
+    static func load(_ episodes: [EpisodeFiles.Episode], options: DecodeOptions = DecodeOptions(),
+                     warnings: InputWarnings = InputWarnings()) -> [Loaded] {
         let box = ResultBox<Loaded>(count: episodes.count)
         DispatchQueue.concurrentPerform(iterations: episodes.count) { i in
             let e = episodes[i]
             do {
-                let track = try SubtitleFile.read(e.track).track
+                let file = try SubtitleFile.read(e.track, options: options)
+                warnings.report(file.diagnostics, file: e.track.path)
+                let track = file.track
                 let language = e.language ?? track.language
                 if EpisodeFiles.isChinese(language) || (language == nil && looksChinese(track)) {
                     box.set(i, Loaded(episode: e, tracks: EpisodeTracks(name: e.name, source: track, target: nil)))
                 } else {
-                    let source = try e.source.map { try SubtitleFile.read($0).track }
+                    let sourceFile = try e.source.map { try SubtitleFile.read($0, options: options) }
+                    if let sourceFile, let path = e.source?.path { warnings.report(sourceFile.diagnostics, file: path) }
+                    let source = sourceFile?.track
                     box.set(i, Loaded(episode: e, tracks: EpisodeTracks(name: e.name, source: source, target: track, targetLanguage: language ?? "en")))
                 }
             } catch {
-                box.set(i, Loaded(episode: e, tracks: nil, error: "\(e.track.path): \(error)"))
+                box.set(i, Loaded(episode: e, tracks: nil, error: failureMessage(error, about: e.track.path)))
             }
         }
         return box.all.map { $0! }

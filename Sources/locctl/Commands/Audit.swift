@@ -5,6 +5,7 @@ import Localize
 import Regions
 import Subtitles
 import SymbolDB
+import TextServices
 
 extension LocCtl {
     /// `locctl audit …`: region-specific glossary audits and subtitle QC, for people and for CI.
@@ -96,6 +97,9 @@ extension LocCtl {
         @Option(name: .long, help: ArgumentHelp("An earlier JSON or SARIF report: report only findings it does not have.", valueName: "file"))
         var baseline: String?
 
+        @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
+        var strict = false
+
         @OptionGroup var regions: RegionOptions
         @OptionGroup var glossary: GlossaryOptions
 
@@ -132,11 +136,15 @@ extension LocCtl {
 
             let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
             let results = ResultBox<EpisodeResult>(count: pairs.count)
+            let warnings = InputWarnings()
+            let options = DecodeOptions(strict: strict)
             let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
             let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
                 do {
-                    let target = try LoadedTrack(path: pair.target)
-                    let source = try pair.source.map { try LoadedTrack(path: $0) }
+                    let target = try LoadedTrack(path: pair.target, options: options)
+                    warnings.report(target.diagnostics, file: pair.target)
+                    let source = try pair.source.map { try LoadedTrack(path: $0, options: options) }
+                    if let source, let path = pair.source { warnings.report(source.diagnostics, file: path) }
                     let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
                                              targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
                     results.set(pair.index, auditor.audit(input))
@@ -150,6 +158,7 @@ extension LocCtl {
                 inputErrors += 1
                 printError("error: \(message)")
             }
+            warnings.printSummary()
             let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context).applying(accepted, baseline: known)
             try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
             if inputErrors > 0 { throw ExitCode(AuditExit.input) }
@@ -197,13 +206,16 @@ private struct IndexedPair: Sendable {
 private struct LoadedTrack {
     var track: Track
     var lines: [Int]?
+    var diagnostics: [Diagnostic]
 
-    init(path: String) throws {
+    init(path: String, options: DecodeOptions) throws {
         let url = URL(fileURLWithPath: path)
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw InputFiles.Failure(description: "\(path): cannot read file") }
-        let loaded = try SubtitleFile.decode(data, name: path)
+        try InputLimit.check(url)
+        do { data = try Data(contentsOf: url) } catch { throw InputFiles.Failure(description: "\(path): cannot read file (\(UserMessage.reason(error)))") }
+        let loaded = try SubtitleFile.decode(data, name: path, options: options)
         track = loaded.track
+        diagnostics = loaded.diagnostics
         if ["srt", "vtt", "webvtt"].contains(loaded.format.lowercased()) {
             lines = CueLines.locate(in: String(decoding: data, as: UTF8.self), cueCount: track.cues.count)
         }

@@ -11,7 +11,7 @@ extension LocCtl {
             abstract: "Convert subtitle files between SRT, WebVTT and TTML/IMSC (ASS is read).",
             discussion: """
                 Inputs may be files or directories. Inputs are never overwritten; outputs are written atomically. \
-                An output that exists and is at least as new as its input is skipped (up to date); --force redoes it. \
+                An output that exists, is at least as new as its input and was made with the same options (a hidden .NAME.locctl-stamp beside it) is skipped (up to date); --force redoes it. \
                 Interrupted (Ctrl-C, SIGTERM), locctl finishes the files in progress, removes partial files, \
                 lists what finished and exits with 130. Exit codes: 0 success, 1 an input failed, 64 usage, 130 interrupted.
                 """
@@ -75,23 +75,29 @@ extension LocCtl {
                 }
             }
             let options = DecodeOptions(strict: strict)
-            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force
+            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force, strict = self.strict
+            let warnings = InputWarnings(quiet: quiet)
             let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
                 let (input, dest, format) = item
-                if !force, UpToDate.isCurrent(dest, inputs: [input]) {
+                let fingerprint = UpToDate.fingerprint("convert", ["input": input.standardizedFileURL.path, "from": from,
+                                                                   "encoding": encoding, "strict": String(strict), "to": format])
+                if !force, UpToDate.isCurrent(dest, inputs: [input], fingerprint: fingerprint) {
                     return .skipped(reason: "\(input.path) → \(dest.path) (up to date; --force to redo)")
                 }
                 do {
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
+                    warnings.report(loaded.diagnostics, file: input.path)
                     try SubtitleFile.write(loaded.track, to: dest, format: format)
-                    var lines = loaded.diagnostics.map { "  \($0)" }
-                    lines.insert("\(input.path) → \(dest.path) (\(loaded.format), \(loaded.encoding), \(loaded.track.cues.count) cues)", at: 0)
-                    return .done(message: quiet ? nil : lines.joined(separator: "\n"))
+                    UpToDate.record(dest, fingerprint: fingerprint)
+                    let dropped = loaded.diagnostics.filter(\.dropsCue).count
+                    let counts = "\(loaded.track.cues.count) cues" + (dropped > 0 ? ", \(dropped) dropped" : "")
+                    return .done(message: quiet ? nil : "\(input.path) → \(dest.path) (\(loaded.format), \(loaded.encoding), \(counts))")
                 } catch {
                     return .failed(message: "\(error)")
                 }
             }
-            try Report.outcomes(outcomes)
+            try Report.outcomes(outcomes, quiet: quiet)
+            warnings.printSummary()
         }
 
         private func destination(for input: URL) throws -> (URL, String) {

@@ -33,7 +33,7 @@ extension LocCtl {
         @Option(name: .shortAndLong, help: "Output file (one input only).")
         var output: String?
 
-        @Option(name: .customLong("out-dir"), help: "Directory for outputs (same file names; created if missing).")
+        @Option(name: .customLong("out-dir"), help: "Directory for outputs, named <episode>.<region>.<ext> (ep01.en-US.srt), so regions never collide; created if missing.")
         var outDir: String?
 
         @Option(help: "Comma-separated steps to run (default: all available): \(LocalizeSteps.order.joined(separator: ",")).")
@@ -53,6 +53,9 @@ extension LocCtl {
 
         @Option(name: .customLong("report-file"), help: "Write the change report to this file instead of standard output.")
         var reportFile: String?
+
+        @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
+        var strict = false
 
         @OptionGroup var regionData: RegionOptions
 
@@ -98,26 +101,33 @@ extension LocCtl {
             }
             let sources = try pairSources(files, extensions: extensions)
             let plan = try files.enumerated().map { index, input -> Job in
-                let dest = destination(for: input)
+                let dest = destination(for: input, region: region.tag)
                 for other in [input] + [sources[index]].compactMap({ $0 }) where Self.samePath(dest, other) {
                     throw ValidationError("\(input.path): output would overwrite \(other.path); choose another name or directory.")
                 }
                 return Job(input: input, output: dest, source: sources[index])
             }
 
-            if let outDir { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) }
+            if let outDir {
+                do { try AtomicFile.createDirectory(outDir) } catch { throw CommandFailure("\(error)") }
+            }
             let symbols = try glossary.openStore().allSymbols
             let matchers = SymbolMatchers(symbols: symbols)
             let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
             let orientation = self.orientation, to = self.to
+            let options = DecodeOptions(strict: strict)
+            let warnings = InputWarnings()
             let reports = ResultBox<ChangeReport.File>(count: plan.count)
             let indexed = Array(plan.enumerated())
             let outcomes = BatchRunner(label: "localize").run(indexed, name: { $0.element.input.lastPathComponent }) { item in
                 let (index, job) = item
                 do {
-                    let loaded = try SubtitleFile.read(job.input)
-                    let source = try job.source.map { try SubtitleFile.read($0).track }
+                    let loaded = try SubtitleFile.read(job.input, options: options)
+                    warnings.report(loaded.diagnostics, file: job.input.path)
+                    let sourceFile = try job.source.map { try SubtitleFile.read($0, options: options) }
+                    if let sourceFile, let path = job.source?.path { warnings.report(sourceFile.diagnostics, file: path) }
+                    let source = sourceFile?.track
                     let context = LocalizeContext(region: region, orientation: orientation, source: source,
                                                   matcher: symbols.isEmpty ? nil : matchers.chinese, symbols: byID,
                                                   frameRate: loaded.track.frameRate)
@@ -127,7 +137,7 @@ extension LocCtl {
                                                          region: region.tag, steps: pipeline.names, changes: result.changes))
                     return .done(message: nil)
                 } catch {
-                    return .failed(message: "\(job.input.path): \(error)")
+                    return .failed(message: failureMessage(error, about: job.input.path))
                 }
             }
             let changeReport = ChangeReport(files: reports.all.compactMap { $0 })
@@ -141,6 +151,7 @@ extension LocCtl {
                 FileHandle.standardError.write(Data("skipped: \(reason)\n".utf8))
             }
             try Report.outcomes(outcomes)
+            warnings.printSummary()
             if changeReport.count(.unfixable) > 0 { throw ExitCode(1) }
         }
 
@@ -154,10 +165,12 @@ extension LocCtl {
             try Resources.regions(named: [region], directory: regionData.regionsDirectory)[0]
         }
 
-        private func destination(for input: URL) -> URL {
+        /// `-o FILE`, or `OUT/<episode>.<region>.<ext>`: the input's episode name without its language part
+        /// (ep01.en.srt → ep01.en-US.srt), so localizing for two regions into one directory never overwrites.
+        private func destination(for input: URL, region: String) -> URL {
             if let output { return URL(fileURLWithPath: output) }
             let ext = to.flatMap { SubtitleFormats.codec(named: $0)?.extensions.first } ?? input.pathExtension
-            return URL(fileURLWithPath: outDir!).appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext)
+            return URL(fileURLWithPath: outDir!).appendingPathComponent("\(EpisodeNaming.episodeKey(input.path)).\(region).\(ext)")
         }
 
         /// The source track for each input: `--source FILE` for a single input, or the file in `--source DIR`

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextServices
 import SymbolDB
 
 extension LocCtl.Symbols {
@@ -114,7 +115,7 @@ extension LocCtl.Symbols {
             let inputURL = URL(fileURLWithPath: file)
             let data: Data
             do { data = try Data(contentsOf: inputURL) } catch {
-                printError("error: cannot read \(file): \(error.localizedDescription)")
+                printError("error: cannot read \(file): \(UserMessage.reason(error))")
                 throw ExitCode(1)
             }
             let imported: GlossaryLoadResult
@@ -172,7 +173,10 @@ extension LocCtl.Symbols {
             let store = try glossary.openStore()
             let data = try format.write(store.allSymbols)
             if let output {
-                try GlossaryFileWriter.write(data, to: URL(fileURLWithPath: output), overwrite: true)
+                do { try GlossaryFileWriter.write(data, to: URL(fileURLWithPath: output), overwrite: true) } catch {
+                    printError("error: \(UserMessage.reason(error))")
+                    throw ExitCode(1)
+                }
             } else {
                 FileHandle.standardOutput.write(data)
             }

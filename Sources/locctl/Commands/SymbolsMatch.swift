@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextServices
 import SymbolDB
 
 extension LocCtl {
@@ -109,7 +110,7 @@ extension LocCtl {
                 data = FileHandle.standardInput.readDataToEndOfFile()
             } else {
                 do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                    printError("error: cannot read \(file): \(error.localizedDescription)")
+                    printError("error: cannot read \(file): \(UserMessage.reason(error))")
                     throw ExitCode(1)
                 }
             }

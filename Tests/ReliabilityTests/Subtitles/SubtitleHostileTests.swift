@@ -20,17 +20,26 @@ import Testing
 
     static func time(_ format: String, _ s: String) -> String { format == "vtt" ? s.replacingOccurrences(of: ",", with: ".") : s }
 
+    /// Damaged UTF-8 (issue 16): read as UTF-8 with the bad byte replaced and a located warning, or refused
+    /// with a located encoding error under strict reading; never another encoding, never fewer cues.
     @Test(arguments: lineFormats)
-    func invalidUTF8IsALocatedEncodingError(_ format: String) {
+    func invalidUTF8IsReplacedWithALocatedWarningOrRefusedWhenStrict(_ format: String) throws {
         var bytes = [UInt8](Self.sample(format, (0..<30).map { i in
             (Self.time(format, "00:00:0\(i % 10),000"), Self.time(format, "00:00:0\(i % 10),500"), "第\(i)句，中文字幕内容")
         }).utf8)
-        // One broken byte in the middle of a line of otherwise valid UTF-8 Chinese.
-        let at = bytes.count / 2
+        // One broken byte in the middle of a line of otherwise valid UTF-8 Chinese (inside a 句).
+        let at = bytes.indices.first { $0 >= bytes.count / 2 && Array(bytes[$0...].prefix(3)) == Array("句".utf8) }! + 1
         bytes[at] = 0xFF
-        let result = Hostile.decode(Data(bytes), name: "broken.\(format)")
+        let lenient = try Hostile.decode(Data(bytes), name: "broken.\(format)").get()
+        #expect(lenient.encoding == "UTF-8")
+        #expect(lenient.track.cues.count == 30)
+        #expect(lenient.track.cues.contains { $0.text.plainText.contains("\u{FFFD}") })
+        let warning = lenient.diagnostics.first { $0.message.contains("not valid UTF-8") }
+        #expect(warning?.location.line != nil && warning?.location.file == "broken.\(format)", "\(lenient.diagnostics)")
+
+        let result = Hostile.decode(Data(bytes), name: "broken.\(format)", strict: true)
         guard case let .failure(error as CodecError) = result else {
-            Issue.record("damaged UTF-8 was accepted: \(result)"); return
+            Issue.record("damaged UTF-8 was accepted under strict reading: \(result)"); return
         }
         #expect(error.kind == .encoding)
         #expect(error.location.line != nil, "no line in \(error)")

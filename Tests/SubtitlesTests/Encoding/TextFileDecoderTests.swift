@@ -130,15 +130,59 @@ func corpusFileEncodingIsDetected(path: String) throws {
     #expect(error?.location.file == "x.srt")
 }
 
-@Test func damagedUTF8IsAnErrorWithTheLineNotLatin1() throws {
+/// 30 UTF-8 cues of Chinese text, with a stray lead byte at the start of line 10's text.
+private func damagedUTF8() -> [UInt8] {
     var text = ""
     for i in 1...30 { text += "\(i)\n00:00:0\(i % 10),000 --> 00:00:0\(i % 10),500\n中文字幕第\(i)行\n\n" }
     var bytes = Array(text.utf8)
     let lineStarts = bytes.indices.filter { $0 == 0 || bytes[$0 - 1] == 0x0A }
     bytes[lineStarts[9] + 1] = 0xC3 // line 10: a stray lead byte
-    let error = #expect(throws: CodecError.self) { try TextFileDecoder().decode(Data(bytes)) }
+    return bytes
+}
+
+@Test func damagedUTF8IsUTF8WithTheBadBytesReplacedAndReportedByLine() throws {
+    let source = try TextFileDecoder().decode(Data(damagedUTF8()), name: "x.srt")
+    #expect(source.encoding == "UTF-8")
+    #expect(source.text.contains("中文字幕第30行"))
+    #expect(source.text.filter { $0 == "\u{FFFD}" }.count >= 1)
+    #expect(source.diagnostics.count == 1)
+    #expect(source.diagnostics.first?.location == SourceLocation(file: "x.srt", line: 10, column: 2))
+}
+
+@Test func damagedUTF8IsAnErrorWithTheLineWhenStrict() throws {
+    let error = #expect(throws: CodecError.self) { try TextFileDecoder(strict: true).decode(Data(damagedUTF8())) }
     #expect(error?.kind == .encoding)
     #expect(error?.location.line == 10)
+}
+
+@Test func mixedUTF8AndGB18030LinesAreDecodedPerLineWithAWarning() throws {
+    var bytes: [UInt8] = []
+    var expected = ""
+    for i in 1...6 {
+        let cue = "\(i)\n00:00:0\(i),000 --> 00:00:0\(i),500\n第\(i)行中文字幕，你好\n\n"
+        expected += cue
+        bytes += i % 2 == 0 ? Array(try TextFileEncoder(encoding: "GB18030").encode(cue)) : Array(cue.utf8)
+    }
+    let source = try TextFileDecoder().decode(Data(bytes), name: "m.srt")
+    #expect(source.text == expected)
+    #expect(source.encoding == "UTF-8+GB18030")
+    #expect(source.diagnostics.map(\.location.line) == [7])
+    let error = #expect(throws: CodecError.self) { try TextFileDecoder(strict: true).decode(Data(bytes), name: "m.srt") }
+    #expect(error?.location.line == 7)
+}
+
+@Test func cjkTextIsNeverReadAsASingleByteCharset() throws {
+    let text = "1\n00:00:01,000 --> 00:00:02,000\n你们好，我是你的女婿。\n\n2\n00:00:03,000 --> 00:00:04,000\n三年了，他终于回来了。\n"
+    let source = try TextFileDecoder().decode(try TextFileEncoder(encoding: "GB18030").encode(text))
+    #expect(source.encoding == "GB18030")
+    #expect(source.text == text)
+}
+
+@Test func binaryDataIsAnError() throws {
+    var state: UInt32 = 12345   // a fixed pseudo-random byte stream, like a compressed file
+    let bytes = (0..<2000).map { _ -> UInt8 in state = state &* 1_103_515_245 &+ 12345; return UInt8(truncatingIfNeeded: state >> 16) }
+    let error = #expect(throws: CodecError.self) { try TextFileDecoder().decode(Data(bytes), name: "b.srt") }
+    #expect(error?.kind == .encoding)
 }
 
 @Test func invalidGB18030BytesAreReported() throws {

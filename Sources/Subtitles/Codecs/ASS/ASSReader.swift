@@ -23,10 +23,10 @@ struct ASSReader {
         self.strict = strict
     }
 
-    private mutating func warn(_ message: String, line: Int, kind: CodecError.Kind = .syntax) throws(CodecError) {
+    private mutating func warn(_ message: String, line: Int, kind: CodecError.Kind = .syntax, dropsCue: Bool = false) throws(CodecError) {
         let location = SourceLocation(file: name, line: line)
         if strict { throw CodecError(kind, message, at: location) }
-        diagnostics.append(Diagnostic(.warning, message, at: location))
+        diagnostics.append(Diagnostic(.warning, message, at: location, dropsCue: dropsCue))
     }
 
     static let defaultASSEvents = ["layer", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"]
@@ -167,15 +167,15 @@ struct ASSReader {
         let fields = Self.fields(value, count: format.count)
         guard fields.count == format.count, let textIndex = format.firstIndex(of: "text"),
               let startIndex = format.firstIndex(of: "start"), let endIndex = format.firstIndex(of: "end") else {
-            try warn("Dialogue line has \(fields.count) fields but the Format line names \(format.count); skipped", line: line)
+            try warn("Dialogue line has \(fields.count) fields but the Format line names \(format.count); skipped", line: line, dropsCue: true)
             return nil
         }
         guard let start = Self.time(fields[startIndex]) else {
-            try warn("start time '\(fields[startIndex])' is not a H:MM:SS.cc time; the line was skipped", line: line)
+            try warn("start time '\(fields[startIndex])' is not a H:MM:SS.cc time; the line was skipped", line: line, dropsCue: true)
             return nil
         }
         guard var end = Self.time(fields[endIndex]) else {
-            try warn("end time '\(fields[endIndex])' is not a H:MM:SS.cc time; the line was skipped", line: line)
+            try warn("end time '\(fields[endIndex])' is not a H:MM:SS.cc time; the line was skipped", line: line, dropsCue: true)
             return nil
         }
         if end < start {

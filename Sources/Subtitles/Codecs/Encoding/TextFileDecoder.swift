@@ -14,8 +14,13 @@ import TextServices
 ///    as their superset **GB18030** (reported as `GB18030`); Big5 falls back to Big5-HKSCS when plain Big5
 ///    cannot decode the bytes.
 ///
-/// Bytes that are invalid in the chosen encoding raise `CodecError(.encoding)` with the line number;
-/// nothing is replaced silently.
+/// A file with valid multi-byte UTF-8 lines and lines that are not UTF-8 is decoded line by line
+/// (``LineEncodingScan``): lines that decode as CJK text in GB18030 or Big5 are read so (mixed encodings),
+/// other bad bytes become U+FFFD; each case is a warning in `SourceText.diagnostics`, or a
+/// `CodecError(.encoding)` with the line when `strict`. A single-byte charset (windows-1252, KOI8-R, …) is
+/// never guessed for bytes that decode as CJK text in a CJK charset, UTF-16/32 are never guessed without a
+/// BOM or the NUL pattern, and bytes full of control codes are refused as binary data. An explicit
+/// `encoding` is strict: bytes invalid in it are an error with the line number.
 ///
 ///     let source = try TextFileDecoder().decode(data, name: "ep01.srt")
 ///     source.encoding   // "GB18030"
@@ -31,15 +36,19 @@ public struct TextFileDecoder: Sendable {
         "ISO-8859-7", "windows-1253", "ISO-8859-9", "windows-1254",
     ]
 
-    public init(allowedGuesses: Set<String> = TextFileDecoder.defaultAllowedGuesses) {
+    /// Refuse damaged bytes and mixed encodings instead of decoding them with a warning.
+    public var strict: Bool
+
+    public init(allowedGuesses: Set<String> = TextFileDecoder.defaultAllowedGuesses, strict: Bool = false) {
         self.allowedGuesses = allowedGuesses
+        self.strict = strict
     }
 
     /// Reads a file from disk.
     public func decode(contentsOf url: URL, encoding: String? = nil) throws(CodecError) -> SourceText {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw CodecError(.encoding, "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: url.path))
+            throw CodecError(.encoding, "cannot read file: \(UserMessage.reason(error))", at: SourceLocation(file: url.path))
         }
         return try decode(data, name: url.path, encoding: encoding)
     }
@@ -64,6 +73,9 @@ public struct TextFileDecoder: Sendable {
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: charset)
         }
         if let bomEncoding {
+            if bomEncoding == "UTF-8", String(validating: body, as: UTF8.self) == nil {
+                return try lineByLine(LineEncodingScan(body), data: data, name: name)
+            }
             let text = try transcode(body, charset: bomEncoding, name: name)
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: bomEncoding)
         }
@@ -76,11 +88,57 @@ public struct TextFileDecoder: Sendable {
             let text = try transcode(body, charset: utf16, name: name)
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: utf16)
         }
-        // Mostly UTF-8 with a few broken bytes: that is a damaged UTF-8 file, not Latin-1.
-        if Self.looksLikeDamagedUTF8(body) {
-            _ = try transcode(body, charset: "UTF-8", name: name)
+        if let controls = Self.binaryControlCount(body) {
+            throw CodecError(.encoding, "this is binary data, not a text file (\(controls) control bytes in the first 4 KiB)",
+                             at: SourceLocation(file: name))
+        }
+        // Some lines are valid multi-byte UTF-8: a damaged UTF-8 file, or one with pasted GB18030/Big5 lines.
+        let scan = LineEncodingScan(body)
+        if scan.isUTF8Based {
+            return try lineByLine(scan, data: data, name: name)
         }
         return try guess(body, data: data, name: name)
+    }
+
+    /// Decodes a scanned file line by line (see ``LineEncodingScan``), warning about (or, when `strict`, refusing)
+    /// lines in another encoding and bad bytes.
+    private func lineByLine(_ scan: LineEncodingScan, data: Data, name: String) throws(CodecError) -> SourceText {
+        let encoding = "UTF-8"
+        var diagnostics: [Diagnostic] = []
+        let cjkLines = scan.cjkLines
+        if !cjkLines.isEmpty {
+            let charsets = scan.cjkCharsetsFound.joined(separator: "/")
+            let numbers = Self.lineList(cjkLines.map(\.number))
+            let at = SourceLocation(file: name, line: cjkLines[0].number)
+            if strict {
+                throw CodecError(.encoding, "mixed text encodings: line\(cjkLines.count == 1 ? "" : "s") \(numbers) \(cjkLines.count == 1 ? "is" : "are") \(charsets), the rest UTF-8; convert the file to one encoding", at: at)
+            }
+            diagnostics.append(Diagnostic(.warning, "mixed text encodings: line\(cjkLines.count == 1 ? "" : "s") \(numbers) decoded as \(charsets), the rest as UTF-8", at: at))
+        }
+        for line in scan.lines {
+            guard case let .damaged(column, bytes) = line.kind else { continue }
+            let at = SourceLocation(file: name, line: line.number, column: column)
+            if strict { throw CodecError(.encoding, "bytes \(bytes) are not valid UTF-8 text", at: at) }
+            diagnostics.append(Diagnostic(.warning, "bytes \(bytes) are not valid UTF-8 text; replaced with U+FFFD", at: at))
+        }
+        let reported = cjkLines.isEmpty ? encoding : "\(encoding)+\(scan.cjkCharsetsFound.joined(separator: "+"))"
+        return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(scan.text), encoding: reported, diagnostics: diagnostics)
+    }
+
+    /// `3, 5, 9` (at most ten numbers, then `…`).
+    static func lineList(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(10).map(String.init).joined(separator: ", ")
+        return numbers.count > 10 ? shown + ", … (\(numbers.count) lines)" : shown
+    }
+
+    /// The number of C0 control bytes (other than tab, LF, FF, CR and ESC) and DEL in the first 4 KiB,
+    /// when there are more than 2 and more than 1% of the bytes: text files do not hold them.
+    static func binaryControlCount(_ body: ArraySlice<UInt8>) -> Int? {
+        let sample = body.prefix(4096)
+        let controls = sample.reduce(0) { n, b in
+            (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B) || b == 0x7F ? n + 1 : n
+        }
+        return controls > 2 && controls * 100 > sample.count ? controls : nil
     }
 
     // MARK: - Detection
@@ -89,9 +147,15 @@ public struct TextFileDecoder: Sendable {
         let candidates = CharsetDetector.candidates(for: Data(body))
         var tried: [String] = []
         var firstError: CodecError?
+        // Text that decodes as CJK in a CJK charset is never read as a single-byte charset (KOI8-R, windows-1252).
+        let cjk = Self.cjkDecoding(body, preferring: candidates.map { Self.canonicalName($0.name) })
         for candidate in candidates {
             let charset = Self.canonicalName(candidate.name)
-            guard allowedGuesses.contains(charset), !tried.contains(charset) else { continue }
+            // UTF-16/32 without a BOM are recognised by their NULs above, never guessed.
+            guard allowedGuesses.contains(charset), !charset.hasPrefix("UTF-"), !tried.contains(charset) else { continue }
+            if let cjk, Self.singleByteCharsets.contains(charset) {
+                return SourceText(name: name, data: data, text: cjk.text, encoding: cjk.charset)
+            }
             tried.append(charset)
             let fallbacks = charset == "Big5" ? ["Big5", "Big5-HKSCS"] : [charset]
             for attempt in fallbacks {
@@ -103,10 +167,30 @@ public struct TextFileDecoder: Sendable {
                 }
             }
         }
+        if let cjk { return SourceText(name: name, data: data, text: cjk.text, encoding: cjk.charset) }
         if let firstError { throw firstError }
         // Nothing plausible: report where UTF-8 breaks.
         _ = try transcode(body, charset: "UTF-8", name: name)
         throw CodecError(.encoding, "cannot determine the text encoding", at: SourceLocation(file: name))
+    }
+
+    /// Charsets with one byte per character, which decode any byte sequence.
+    static let singleByteCharsets: Set<String> = [
+        "ISO-8859-1", "windows-1252", "ISO-8859-2", "windows-1250", "ISO-8859-5", "windows-1251", "KOI8-R",
+        "ISO-8859-7", "windows-1253", "ISO-8859-9", "windows-1254",
+    ]
+
+    /// The first CJK charset (detector's order first, then GB18030, Big5, Shift_JIS, EUC-KR) in which
+    /// `body` decodes strictly to mostly CJK text.
+    static func cjkDecoding(_ body: ArraySlice<UInt8>, preferring order: [String]) -> (charset: String, text: String)? {
+        let cjkCharsets = ["GB18030", "Big5", "Shift_JIS", "EUC-KR", "EUC-JP"]
+        var seen = Set<String>()
+        for charset in order.filter(cjkCharsets.contains) + cjkCharsets where seen.insert(charset).inserted {
+            if let text = try? Transcoder.decode(body, from: charset), LineEncodingScan.isMostlyCJK(text) {
+                return (charset, text)
+            }
+        }
+        return nil
     }
 
     /// The name locctl decodes with and reports for an ICU name or alias.
@@ -138,22 +222,6 @@ public struct TextFileDecoder: Sendable {
         if odd * 3 >= pairs && even * 10 < odd { return "UTF-16LE" }
         if even * 3 >= pairs && odd * 10 < even { return "UTF-16BE" }
         return nil
-    }
-
-    /// Whether most non-ASCII bytes form valid UTF-8 sequences (at most one bad byte per 20 good sequences).
-    static func looksLikeDamagedUTF8(_ body: ArraySlice<UInt8>) -> Bool {
-        var good = 0, bad = 0
-        var i = body.startIndex
-        while i < body.endIndex {
-            let b = body[i]
-            if b < 0x80 { i += 1; continue }
-            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
-            if length == 0 || i + length > body.endIndex { bad += 1; i += 1; continue }
-            var ok = true
-            for k in 1..<length where body[i + k] & 0xC0 != 0x80 { ok = false }
-            if ok { good += 1; i += length } else { bad += 1; i += 1 }
-        }
-        return good >= 20 && bad * 20 <= good
     }
 
     static func strippingLeadingBOMs(_ text: String) -> String {

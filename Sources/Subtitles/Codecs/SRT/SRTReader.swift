@@ -108,10 +108,10 @@ struct SRTReader {
 
     // MARK: - Diagnostics
 
-    private mutating func warn(_ message: String, line: Int, kind: CodecError.Kind = .syntax) throws(CodecError) {
+    private mutating func warn(_ message: String, line: Int, kind: CodecError.Kind = .syntax, dropsCue: Bool = false) throws(CodecError) {
         let location = SourceLocation(file: name, line: line)
         if strict { throw CodecError(kind, message, at: location) }
-        diagnostics.append(Diagnostic(.warning, message, at: location))
+        diagnostics.append(Diagnostic(.warning, message, at: location, dropsCue: dropsCue))
     }
 
     // MARK: - Structure
@@ -137,12 +137,12 @@ struct SRTReader {
             } else if isBrokenTiming(k) || (isNumber(k) && isBrokenTiming(k + 1)) {
                 let bad = isBrokenTiming(k) ? k : k + 1
                 try warn("invalid timing line '\(excerpt(bad))' (times must be HH:MM:SS,mmm with minutes and seconds below 60); "
-                         + "the cue is skipped", line: bad + 1)
+                         + "the cue is skipped", line: bad + 1, dropsCue: true)
                 k = bad + 1
                 while k < n && !isBlank(k) && timing(k) == nil { k += 1 }
                 continue
             } else {
-                try warn("text outside any cue was skipped: '\(excerpt(k))'", line: k + 1)
+                try warn("text outside any cue was skipped: '\(excerpt(k))'", line: k + 1, dropsCue: true)
                 k += 1
                 continue
             }

@@ -48,9 +48,9 @@ struct WebVTTParser {
         SourceLocation(file: name, line: line, column: column)
     }
 
-    private mutating func warn(_ message: String, line: Int) throws(CodecError) {
+    private mutating func warn(_ message: String, line: Int, dropsCue: Bool = false) throws(CodecError) {
         if strict { throw CodecError(.syntax, message, at: location(line: line, column: 1)) }
-        diagnostics.append(Diagnostic(.warning, message, at: location(line: line, column: 1)))
+        diagnostics.append(Diagnostic(.warning, message, at: location(line: line, column: 1), dropsCue: dropsCue))
     }
 
     mutating func parse() throws(CodecError) -> Decoded {
@@ -212,7 +212,7 @@ struct WebVTTParser {
                         seenCue = true
                     } else {
                         cue = nil
-                        try warn("invalid cue timings; the block is ignored", line: lineNumber)
+                        try warn("invalid cue timings; the block is ignored", line: lineNumber, dropsCue: true)
                     }
                 } else {
                     pos = previousPosition

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TextServices
 import SymbolDB
 
 /// `--glossary`: where glossary sources are read from, shared by every command that needs symbols.
@@ -20,9 +21,22 @@ struct GlossaryOptions: ParsableArguments {
         }
     }
 
-    /// The compiled store, rebuilt when the sources changed.
+    /// The compiled store, rebuilt when the sources changed; a glossary with errors or a cache that cannot be
+    /// written prints locctl's message and exits 1.
     func openStore(forceRebuild: Bool = false) throws -> SymbolStore {
-        try SymbolStore.open(glossaryDirectory: directory(), forceRebuild: forceRebuild)
+        let directory = try directory()
+        do {
+            return try SymbolStore.open(glossaryDirectory: directory, forceRebuild: forceRebuild)
+        } catch let failure as GlossaryLoadFailure {
+            printError(failure.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n"))
+            throw ExitCode(1)
+        } catch let error as GlossaryLoaderError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        } catch {
+            printError("error: cannot open the symbol cache in \(CacheLocation.directory().path): \(UserMessage.reason(error))")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -30,10 +44,10 @@ extension GlossaryOptions {
     /// Every symbol, or a usage error (exit 64) with the reason.
     func auditSymbols() throws -> [Symbol] {
         do {
-            let directory = try GlossaryLocator(explicitDirectory: glossary).locate()
-            return try SymbolStore.open(glossaryDirectory: directory).allSymbols
+            _ = try GlossaryLocator(explicitDirectory: glossary).locate()
         } catch {
             throw AuditExit.usageError("\(error)")
         }
+        return try openStore().allSymbols
     }
 }

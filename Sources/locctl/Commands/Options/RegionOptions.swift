@@ -14,6 +14,8 @@ struct RegionOptions: ParsableArguments {
     func loadAll() throws -> [RegionProfile] {
         do {
             return try Resources.regions(regionsDirectory)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw AuditExit.usageError("\(error)")
         }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Peak resident memory (RSS) and wall time of locctl commands on one big generated series (issue 16).
+# Usage: scripts/bench-rss.sh [CUES] [LOCCTL]   (default 1000000 cues, .build/release/locctl or .build/debug/locctl)
+# Needs python3 and GNU time (/usr/bin/time). Numbers are printed, never asserted: timing does not belong in tests.
+set -euo pipefail
+cues=${1:-1000000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${2:-}
+if [[ -z $bin ]]; then
+  bin=$root/.build/release/locctl
+  [[ -x $bin ]] || bin=$root/.build/debug/locctl
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/locctl-rss.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+python3 /work/shared/bench/gen_corpus.py --out "$work/corpus" --big-cues "$cues" >/dev/null 2>&1
+big=$work/corpus/big.en.srt
+[[ -n $big ]] || { echo "no big SRT generated" >&2; exit 1; }
+echo "input: $big ($(du -h "$big" | cut -f1), $(grep -c -- '-->' "$big") cues), binary: $bin"
+export LOCCTL_MAX_INPUT_MB=${LOCCTL_MAX_INPUT_MB:-4096}
+measure() {
+  local name=$1; shift
+  local status=0
+  /usr/bin/time -f '%M %e' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
+  read -r kb seconds < <(tail -1 "$work/time")
+  printf '%-22s peak RSS %6d MiB  %7.1f s  exit %d\n' "$name" $((kb / 1024)) "$seconds" "$status"
+}
+measure "convert srt→vtt" "$bin" convert "$big" -o "$work/out.vtt" --force
+measure "convert srt→ttml" "$bin" convert "$big" -o "$work/out.ttml" --force
+measure "convert ttml→srt" "$bin" convert "$work/out.ttml" -o "$work/back.srt" --force
+measure "localize en-US" "$bin" localize "$big" --region en-US -o "$work/loc.srt" --report-file "$work/changes.txt"
+measure "audit en-US (json)" "$bin" audit "$big" --region en-US --format json -o "$work/audit.json" --fail-on never
+measure "annotate en-US (json)" "$bin" annotate "$big" --region en-US --out-dir "$work/notes" --format json
