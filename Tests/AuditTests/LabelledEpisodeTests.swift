@@ -90,7 +90,7 @@ struct LabelledEpisodeTests {
         #expect(example.filter { f in !labels.contains { $0.covers(f) } }.count <= 3)
     }
 
-    static let precisionFloor = 0.77
+    static let precisionFloor = 0.73
     static let recallFloor = 0.84
     /// Written and labelled after the tuning (see the fixture README).
     static let heldOut: Set<String> = ["lab06"]

@@ -86,7 +86,7 @@ enum RealGlossaryEvaluation {
     #expect(lines.count >= 290)
     #expect(lines.filter { $0.language == "en" }.count >= 20)
     // Retired, self-tuned set (the honest figures are BlindEvaluationTests'): its labels predate the court and
-    // ritual content, so new true symbols (saomu, chen-qie, niangniang …) count as false positives here.
-    #expect(precision >= 0.91)
+    // ritual content, so new true symbols (saomu, chen-qie, ben-gong, resou …) count as false positives here.
+    #expect(precision >= 0.88)
     #expect(recall >= 0.94)
 }
