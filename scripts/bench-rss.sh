@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Peak resident memory (RSS) and wall time of locctl commands on one big generated series (issue 16).
 # Usage: scripts/bench-rss.sh [CUES] [LOCCTL]   (default 1000000 cues, .build/release/locctl or .build/debug/locctl)
+# BENCH_CONVERT_ONLY=1 runs only the SRT→VTT/SRT conversions, streamed and whole-file (LOCCTL_STREAMING=0), and
+# checks that both give the same bytes.
 # Needs python3 and GNU time (/usr/bin/time). Numbers are printed, never asserted: timing does not belong in tests.
 set -euo pipefail
 cues=${1:-1000000}
@@ -25,6 +27,12 @@ measure() {
   printf '%-22s peak RSS %6d MiB  %7.1f s  exit %d\n' "$name" $((kb / 1024)) "$seconds" "$status"
 }
 measure "convert srt→vtt" "$bin" convert "$big" -o "$work/out.vtt" --force
+measure "convert srt→srt" "$bin" convert "$big" -o "$work/out.srt" --force
+measure "  whole-file srt→vtt" env LOCCTL_STREAMING=0 "$bin" convert "$big" -o "$work/whole.vtt" --force
+measure "  whole-file srt→srt" env LOCCTL_STREAMING=0 "$bin" convert "$big" -o "$work/whole.srt" --force
+cmp -s "$work/out.vtt" "$work/whole.vtt" && echo "  srt→vtt: streamed = whole-file bytes" || echo "  srt→vtt: OUTPUTS DIFFER"
+cmp -s "$work/out.srt" "$work/whole.srt" && echo "  srt→srt: streamed = whole-file bytes" || echo "  srt→srt: OUTPUTS DIFFER"
+[[ ${BENCH_CONVERT_ONLY:-0} == 1 ]] && exit 0
 measure "convert srt→ttml" "$bin" convert "$big" -o "$work/out.ttml" --force
 measure "convert ttml→srt" "$bin" convert "$work/out.ttml" -o "$work/back.srt" --force
 measure "localize en-US" "$bin" localize "$big" --region en-US -o "$work/loc.srt" --report-file "$work/changes.txt"

@@ -101,3 +101,87 @@ public final class TempFiles: Sendable {
         for p in all { unlink(p) }
     }
 }
+
+/// A file written piece by piece into a temp file beside it and renamed into place only by `commit()`,
+/// so a reader never sees it half-written; `discard()` (or an error) removes the temp file.
+public final class AtomicFileStream {
+    private let url: URL
+    private let temp: URL
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 18
+
+    /// Creates the temp file for `url`; throws `AtomicFile.Failure` as `AtomicFile.write` does.
+    public init(_ url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) else {
+            throw AtomicFile.Failure.directoryMissing(dir.path)
+        }
+        guard isDir.boolValue else { throw AtomicFile.Failure.notADirectory(dir.path) }
+        self.url = url
+        self.temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        guard TempFiles.shared.register(temp.path) else { throw AtomicFile.Failure.interrupted(url.path) }
+        fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            TempFiles.shared.unregister(temp.path)
+            throw AtomicFile.Failure.writeFailed(url.path, String(cString: strerror(errno)))
+        }
+    }
+
+    deinit { discard() }
+
+    /// Appends bytes (buffered).
+    public func write<S: Sequence>(_ bytes: S) throws where S.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    private func flush() throws {
+        guard fd >= 0 else { throw AtomicFile.Failure.writeFailed(url.path, "already closed") }
+        var failure: String?
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno)); return
+                }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        if let failure {
+            discard()
+            throw AtomicFile.Failure.writeFailed(url.path, failure)
+        }
+    }
+
+    /// Writes what is buffered, syncs and renames the temp file onto the destination.
+    public func commit() throws {
+        try flush()
+        if fsync(fd) != 0 {
+            let why = String(cString: strerror(errno))
+            discard()
+            throw AtomicFile.Failure.writeFailed(url.path, why)
+        }
+        close(fd)
+        fd = -1
+        defer { TempFiles.shared.unregister(temp.path) }
+        if rename(temp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw AtomicFile.Failure.writeFailed(url.path, reason)
+        }
+    }
+
+    /// Closes and removes the temp file; nothing is left at the destination. Does nothing after `commit()`.
+    public func discard() {
+        guard fd >= 0 else { return }
+        close(fd)
+        fd = -1
+        unlink(temp.path)
+        TempFiles.shared.unregister(temp.path)
+    }
+}

@@ -84,14 +84,25 @@ extension LocCtl {
                 if !force, UpToDate.isCurrent(dest, inputs: [input], fingerprint: fingerprint) {
                     return .skipped(reason: "\(input.path) → \(dest.path) (up to date; --force to redo)")
                 }
+                func done(_ diagnostics: [Diagnostic], cues: Int, format: String, encoding: String) -> BatchRunner.Outcome {
+                    UpToDate.record(dest, fingerprint: fingerprint)
+                    let dropped = diagnostics.filter(\.dropsCue).count
+                    let counts = "\(cues) cues" + (dropped > 0 ? ", \(dropped) dropped" : "")
+                    return .done(message: quiet ? nil : "\(input.path) → \(dest.path) (\(format), \(encoding), \(counts))")
+                }
                 do {
+                    try InputLimit.check(input)
+                    // SRT in UTF-8 to SRT/WebVTT streams in bounded memory; anything it cannot do exactly reads the whole file.
+                    // LOCCTL_STREAMING=0 forces the whole-file path (for comparing the two, e.g. scripts/bench-rss.sh).
+                    if ProcessInfo.processInfo.environment["LOCCTL_STREAMING"] != "0",
+                       let streamed = StreamingConversion.convert(input, to: dest, format: format, from: from, encoding: encoding, strict: strict) {
+                        warnings.report(streamed.diagnostics, file: input.path)
+                        return done(streamed.diagnostics, cues: streamed.cueCount, format: streamed.format, encoding: streamed.encoding)
+                    }
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
                     warnings.report(loaded.diagnostics, file: input.path)
                     try SubtitleFile.write(loaded.track, to: dest, format: format)
-                    UpToDate.record(dest, fingerprint: fingerprint)
-                    let dropped = loaded.diagnostics.filter(\.dropsCue).count
-                    let counts = "\(loaded.track.cues.count) cues" + (dropped > 0 ? ", \(dropped) dropped" : "")
-                    return .done(message: quiet ? nil : "\(input.path) → \(dest.path) (\(loaded.format), \(loaded.encoding), \(counts))")
+                    return done(loaded.diagnostics, cues: loaded.track.cues.count, format: loaded.format, encoding: loaded.encoding)
                 } catch {
                     return .failed(message: "\(error)")
                 }

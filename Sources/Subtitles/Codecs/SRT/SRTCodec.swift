@@ -89,33 +89,41 @@ public struct SRTCodec: SubtitleCodec {
 
     public func encode(_ track: Track, options: EncodeOptions) throws(CodecError) -> String {
         let eol = lineEnding.rawValue
-        let keepIDs = numbering == .keepNumericIDs && track.cues.allSatisfy { cue in
-            guard let id = cue.id, !id.isEmpty else { return false }
-            return id.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        }
+        let keepIDs = numbering == .keepNumericIDs && track.cues.allSatisfy { Self.isNumericID($0.id) }
         var out = ""
         out.reserveCapacity(track.cues.count * 64)
         for (index, cue) in track.cues.enumerated() {
-            out += keepIDs ? cue.id! : String(index + 1)
-            out += eol
-            out += Self.time(cue.start)
-            out += " --> "
-            out += Self.time(cue.end)
-            if let coordinates = cue.extensions["srt.coordinates"], !coordinates.isEmpty {
-                out += " " + coordinates
-            }
-            out += eol
-            var body = ""
-            if let anchor = cue.placement.anchor { body += "{\\an\(anchor.rawValue)}" }
-            Self.render(cue.text.rubyWrittenInline.nodes, into: &body)
-            for line in body.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            where line.contains(where: { !$0.isWhitespace }) {
-                out += line
-                out += eol
-            }
-            out += eol
+            Self.appendCue(cue, number: keepIDs ? cue.id! : String(index + 1), eol: eol, to: &out)
         }
         return out
+    }
+
+    /// Whether `id` is kept as the cue's number when every cue of the track has such an id.
+    static func isNumericID(_ id: String?) -> Bool {
+        guard let id, !id.isEmpty else { return false }
+        return id.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Appends one cue as canonical SRT: its number, timing line, text lines and the blank line after it.
+    static func appendCue(_ cue: Cue, number: String, eol: String, to out: inout String) {
+        out += number
+        out += eol
+        out += Self.time(cue.start)
+        out += " --> "
+        out += Self.time(cue.end)
+        if let coordinates = cue.extensions["srt.coordinates"], !coordinates.isEmpty {
+            out += " " + coordinates
+        }
+        out += eol
+        var body = ""
+        if let anchor = cue.placement.anchor { body += "{\\an\(anchor.rawValue)}" }
+        Self.render(cue.text.rubyWrittenInline.nodes, into: &body)
+        for line in body.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        where line.contains(where: { !$0.isWhitespace }) {
+            out += line
+            out += eol
+        }
+        out += eol
     }
 
     /// `s` with `&` and `<` escaped where the reader would take them for a reference or a tag.

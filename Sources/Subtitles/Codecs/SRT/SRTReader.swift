@@ -17,6 +17,30 @@ struct SRTReader {
     /// Line of the first cue that used each number (numbers, not strings: cheap to hash on 10^6 cues).
     private var seenNumbers: [Int: Int] = [:]
     private var previousNumber: Int?
+    /// Added to every reported line: the lines before these bytes when a file is read a chunk at a time.
+    var lineOffset = 0
+    /// Reading a chunk at a time: cue numbers are checked against the largest so far instead of all seen
+    /// (bounded memory), and a number not above it is thrown as `needsWholeFile` so the caller reads the whole file.
+    var ascendingNumbersOnly = false
+    private var largestNumber: Int?
+
+    /// What a chunked read carries from one chunk's reader to the next.
+    struct Carry {
+        var previousNumber: Int?
+        var largestNumber: Int?
+    }
+
+    /// The numbering state to hand to the reader of the next chunk.
+    var carry: Carry {
+        get { Carry(previousNumber: previousNumber, largestNumber: largestNumber) }
+        set { previousNumber = newValue.previousNumber; largestNumber = newValue.largestNumber }
+    }
+
+    /// The message of the error thrown when a chunked read meets what only a whole-file read reports exactly.
+    static let needsWholeFile = "cue numbers are not ascending; read the whole file"
+
+    /// The number of lines in these bytes.
+    var lineCount: Int { lines.count }
 
     init(bytes: UnsafeBufferPointer<UInt8>, name: String, strict: Bool) {
         self.bytes = bytes
@@ -109,12 +133,24 @@ struct SRTReader {
     // MARK: - Diagnostics
 
     private mutating func warn(_ message: String, line: Int, kind: CodecError.Kind = .syntax, dropsCue: Bool = false) throws(CodecError) {
-        let location = SourceLocation(file: name, line: line)
+        let location = SourceLocation(file: name, line: line + lineOffset)
         if strict { throw CodecError(kind, message, at: location) }
         diagnostics.append(Diagnostic(.warning, message, at: location, dropsCue: dropsCue))
     }
 
     // MARK: - Structure
+
+    /// The byte offset of the last line where a cue starts after a blank line, with the line after it
+    /// present: reading the bytes before it gives the cues and warnings a whole-file read gives for them
+    /// (every rule looks at most at that line and the next). Nil when these bytes hold no such line.
+    func lastCueBoundary() -> Int? {
+        var k = lines.count - 2
+        while k >= 1 {
+            if isBlank(k - 1), !isBlank(k), timing(k) != nil || timing(k + 1) != nil { return lines[k].lowerBound }
+            k -= 1
+        }
+        return nil
+    }
 
     /// Reads every cue.
     mutating func read() throws(CodecError) -> [Cue] {
@@ -194,13 +230,19 @@ struct SRTReader {
             id = s
             if isNumber(idLine) {
                 let number = Int(s) ?? 0
+                if ascendingNumbersOnly {
+                    if let largest = largestNumber, number <= largest {
+                        throw CodecError(.unsupported, Self.needsWholeFile, at: SourceLocation(file: name, line: idLine + 1 + lineOffset))
+                    }
+                    largestNumber = number
+                }
                 if let first = seenNumbers[number] {
                     try warn("cue number \(s) was already used on line \(first)", line: idLine + 1)
                 } else if let previous = previousNumber, number != previous + 1 {
                     try warn("cue number \(s) follows \(previous) (expected \(previous + 1))", line: idLine + 1)
                 }
                 previousNumber = number
-                if seenNumbers[number] == nil { seenNumbers[number] = idLine + 1 }
+                if !ascendingNumbersOnly, seenNumbers[number] == nil { seenNumbers[number] = idLine + 1 }
             } else {
                 try warn("cue number '\(s)' is not a number", line: idLine + 1)
             }

@@ -55,10 +55,7 @@ struct WebVTTWriter {
                 out.append(contentsOf: [0x0A, 0x0A])
             }
         }
-        for cue in cuesInTimeOrder(track.cues) {
-            if let notes = cue.extensions["webvtt.notes"] { appendNotes(notes, to: &out) }
-            appendCue(cue, regionIDs: regionIDs, to: &out)
-        }
+        for cue in cuesInTimeOrder(track.cues) { appendCueBlock(cue, regionIDs: regionIDs, to: &out) }
         if let notes = track.extensions["webvtt.trailingNotes"] { appendNotes(notes, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
@@ -87,6 +84,12 @@ struct WebVTTWriter {
             seen.insert(region.id)
             return true
         }
+    }
+
+    /// Appends one cue preceded by its NOTE blocks, as `write` does for each cue in time order.
+    static func appendCueBlock(_ cue: Cue, regionIDs: Set<String>, to out: inout [UInt8]) {
+        if let notes = cue.extensions["webvtt.notes"] { appendNotes(notes, to: &out) }
+        appendCue(cue, regionIDs: regionIDs, to: &out)
     }
 
     private static func appendNotes(_ notes: String, to out: inout [UInt8]) {
