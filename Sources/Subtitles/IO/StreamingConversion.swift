@@ -1,18 +1,20 @@
 import Foundation
 
-/// Converts an SRT file to SRT or WebVTT a chunk at a time, in memory independent of the number of cues.
+/// Converts an SRT or WebVTT file to SRT or WebVTT a chunk at a time, in memory independent of the number of cues.
 ///
-/// Each chunk ends where a cue starts after a blank line (`SRTReader.lastCueBoundary`) and is read by the
-/// same `SRTReader` as a whole file, with its line numbers and cue numbering carried over, and written with
-/// the same per-cue writers (`SRTCodec.appendCue`, `WebVTTWriter.appendCueBlock`). Only what gives the
-/// bytes and warnings of `SubtitleFile.read` + `SubtitleFile.write` is streamed; on anything else
-/// (`Fallback`) the temp file is removed and `convert` returns nil, so the caller takes the whole-file path,
-/// which reports problems as always:
-/// - an explicit `--encoding`, an input that is not SRT, an output that is neither SRT nor WebVTT;
+/// Each chunk ends where a block starts after a blank line (`SRTReader.lastCueBoundary`,
+/// `WebVTTParser.lastBlockBoundary`) and is read by the same reader as a whole file, with its line numbers
+/// and state carried over, and written with the same per-cue writers (`SRTCodec.appendCue`,
+/// `WebVTTWriter.appendCueBlock`). Only what gives the bytes and warnings of `SubtitleFile.read` +
+/// `SubtitleFile.write` is streamed; on anything else (`Fallback`) the temp file is removed and `convert`
+/// returns nil, so the caller takes the whole-file path, which reports problems as always:
+/// - an explicit `--encoding`, an input that is neither SRT nor WebVTT (by `--from` or extension), an
+///   output that is neither SRT nor WebVTT;
 /// - a byte that is not valid UTF-8, a NUL byte (UTF-16/32 detection), a BOM other than UTF-8's;
 /// - any error (also `--strict`'s first warning), no cue at all, more than `maxDiagnostics` warnings;
-/// - a cue number not above every earlier one (the whole-file reader names the line it was first used on);
-/// - WebVTT output with a cue starting before the previous one (the writer sorts);
+/// - SRT: a cue number not above every earlier one (the whole-file reader names the line it was first used on);
+/// - WebVTT output: a cue starting before the previous one (the writer sorts), REGION blocks (written only
+///   when some cue uses them);
 /// - SRT output with numeric ids kept and then a cue without a numeric id, unless every id so far was its
 ///   position (then renumbering from 1 writes the same bytes).
 public enum StreamingConversion {
@@ -24,22 +26,23 @@ public enum StreamingConversion {
         public var encoding: String
     }
 
-    /// Why a conversion was not streamed (for tests and messages).
+    /// Why a conversion was not streamed (for tests).
     public enum Fallback: Error, Equatable {
-        case notEligible, notUTF8, readFailed, unordered, numbering, tooManyWarnings, noCues, unboundedCue
+        case notEligible, notUTF8, readFailed, unordered, numbering, regions, tooManyWarnings, noCues, unboundedBlock
     }
 
     public static let defaultChunkSize = 1 << 20
     /// More warnings than this are not kept in memory: the whole-file path reports them.
     public static let maxDiagnostics = 10_000
-    /// A single cue (or stray text) larger than this is read by the whole-file path.
+    /// A single block (or stray text) larger than this is read by the whole-file path.
     static let maxPending = 64 << 20
 
-    /// Whether `convert` would try streaming for these options (the input's format from `from` or its extension).
-    public static func isEligible(_ input: URL, from: String?, encoding: String?, to format: String) -> Bool {
-        guard encoding == nil, format == "srt" || format == "vtt" else { return false }
+    /// The input format `convert` would stream for these options ("srt" or "vtt"), from `from` or the extension.
+    public static func streamableInput(_ input: URL, from: String?, encoding: String?, to format: String) -> String? {
+        guard encoding == nil, format == "srt" || format == "vtt" else { return nil }
         let codec = from.map { SubtitleFormats.codec(named: $0) } ?? SubtitleFormats.codec(forExtension: input.pathExtension)
-        return codec?.identifier == "srt"
+        guard let id = codec?.identifier, id == "srt" || id == "vtt" else { return nil }
+        return id
     }
 
     /// Streams `input` to `output` when possible; nil when the caller must use the whole-file path.
@@ -51,20 +54,19 @@ public enum StreamingConversion {
     /// `convert` telling why it did not stream.
     public static func attempt(_ input: URL, to output: URL, format: String, from: String? = nil, encoding: String? = nil,
                                strict: Bool = false, chunkSize: Int = defaultChunkSize) -> Result<Outcome, Fallback> {
-        guard isEligible(input, from: from, encoding: encoding, to: format) else { return .failure(.notEligible) }
+        guard let inputFormat = streamableInput(input, from: from, encoding: encoding, to: format) else { return .failure(.notEligible) }
         guard let handle = FileHandle(forReadingAtPath: input.path) else { return .failure(.readFailed) }
         defer { try? handle.close() }
         guard let sink = try? AtomicFileStream(output) else { return .failure(.readFailed) }
+        var reader = ChunkReader(vtt: inputFormat == "vtt", name: input.path, strict: strict)
         var writer = CueWriter(format: format)
         var diagnostics: [Diagnostic] = []
         var pending: [UInt8] = []
         var atStart = true
-        var lineOffset = 0
-        var carry = SRTReader.Carry()
+        var headerWritten = false
         var cueCount = 0
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         do {
-            try sink.write(writer.header())
             while true {
                 let data: Data
                 do { data = try handle.read(upToCount: max(chunkSize, 16)) ?? Data() } catch { throw Fallback.readFailed }
@@ -78,66 +80,110 @@ public enum StreamingConversion {
                 }
                 // Only whole lines are parsed until the end: the bytes up to the last line feed.
                 let complete = eof ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-                guard pending[..<complete].allSatisfy({ $0 != 0 }),
+                guard !pending[..<complete].contains(0),
                       String(validating: pending[..<complete], as: UTF8.self) != nil else { throw Fallback.notUTF8 }
-                var cut = complete
-                if !eof {
-                    cut = pending.withUnsafeBufferPointer { buf in
-                        SRTReader(bytes: UnsafeBufferPointer(rebasing: buf[..<complete]), name: input.path, strict: strict).lastCueBoundary()
-                    } ?? 0
-                }
+                let cut = eof ? complete : (pending.withUnsafeBufferPointer { reader.lastBoundary(UnsafeBufferPointer(rebasing: $0[..<complete])) } ?? 0)
                 if cut > 0 {
-                    let chunk: Result<([Cue], [Diagnostic], Int, SRTReader.Carry), CodecError> = pending.withUnsafeBufferPointer { buf in
-                        var reader = SRTReader(bytes: UnsafeBufferPointer(rebasing: buf[..<cut]), name: input.path, strict: strict)
-                        reader.lineOffset = lineOffset
-                        reader.ascendingNumbersOnly = true
-                        reader.carry = carry
-                        do throws(CodecError) {
-                            let cues = try reader.read()
-                            return .success((cues, reader.diagnostics, reader.lineCount, reader.carry))
-                        } catch {
-                            return .failure(error)
-                        }
-                    }
-                    let (cues, found, lines, next): ([Cue], [Diagnostic], Int, SRTReader.Carry)
-                    switch chunk {
-                    case let .success(read): (cues, found, lines, next) = read
-                    case let .failure(error): throw error.message == SRTReader.needsWholeFile ? Fallback.numbering : Fallback.readFailed
-                    }
+                    let (cues, found) = try reader.read(pending, upTo: cut)
                     diagnostics += found
                     if diagnostics.count > maxDiagnostics { throw Fallback.tooManyWarnings }
-                    for cue in cues { try sink.write(writer.append(cue)) }
+                    if !headerWritten, reader.headerIsFinal || eof {
+                        try sink.write(try writer.header(reader.headerTrack))
+                        headerWritten = true
+                    }
+                    for cue in cues { try sink.write(try writer.append(cue)) }
                     cueCount += cues.count
-                    lineOffset += lines
-                    carry = next
                     pending.removeFirst(cut)
                 }
                 if eof { break }
-                if pending.count > maxPending { throw Fallback.unboundedCue }
+                if pending.count > maxPending { throw Fallback.unboundedBlock }
             }
             guard cueCount > 0 else { throw Fallback.noCues }
+            try sink.write(writer.trailer(reader.trailingNotes))
             try sink.commit()
         } catch let fallback as Fallback {
             sink.discard()
             return .failure(fallback)
-        } catch CueWriter.Stop.unordered {
-            sink.discard()
-            return .failure(.unordered)
-        } catch CueWriter.Stop.numbering {
-            sink.discard()
-            return .failure(.numbering)
         } catch {
             sink.discard()
             return .failure(.readFailed)
         }
-        return .success(Outcome(diagnostics: diagnostics, cueCount: cueCount, format: "srt", encoding: "UTF-8"))
+        return .success(Outcome(diagnostics: diagnostics, cueCount: cueCount, format: inputFormat, encoding: "UTF-8"))
+    }
+}
+
+/// Reads SRT or WebVTT one chunk at a time with the codecs' own readers, carrying their state between chunks.
+private struct ChunkReader {
+    let vtt: Bool
+    let name: String
+    let strict: Bool
+    private var lineOffset = 0
+    private var srtCarry = SRTReader.Carry()
+    private var vttCarry = WebVTTParser.Carry()
+
+    init(vtt: Bool, name: String, strict: Bool) {
+        self.vtt = vtt
+        self.name = name
+        self.strict = strict
+    }
+
+    /// Where the last chunk that reads as in the whole file ends within these whole lines.
+    func lastBoundary(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if vtt { return WebVTTParser.lastBlockBoundary(bytes, from: 0) }
+        return SRTReader(bytes: bytes, name: name, strict: strict).lastCueBoundary()
+    }
+
+    /// Reads `bytes[..<cut]`.
+    mutating func read(_ bytes: [UInt8], upTo cut: Int) throws(StreamingConversion.Fallback) -> ([Cue], [Diagnostic]) {
+        if vtt {
+            do throws(CodecError) {
+                return try WebVTTParser.readChunk(Array(bytes[..<cut]), name: name, strict: strict, carry: &vttCarry)
+            } catch {
+                throw .readFailed
+            }
+        }
+        let result: Result<([Cue], [Diagnostic], Int, SRTReader.Carry), CodecError> = bytes.withUnsafeBufferPointer { buf in
+            var reader = SRTReader(bytes: UnsafeBufferPointer(rebasing: buf[..<cut]), name: name, strict: strict)
+            reader.lineOffset = lineOffset
+            reader.ascendingNumbersOnly = true
+            reader.carry = srtCarry
+            do throws(CodecError) {
+                let cues = try reader.read()
+                return .success((cues, reader.diagnostics, reader.lineCount, reader.carry))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case let .success((cues, diagnostics, lines, carry)):
+            lineOffset += lines
+            srtCarry = carry
+            return (cues, diagnostics)
+        case let .failure(error):
+            throw error.message == SRTReader.needsWholeFile ? .numbering : .readFailed
+        }
+    }
+
+    /// Whether the track's header, styles and regions can no longer change (WebVTT: a cue was read).
+    var headerIsFinal: Bool { !vtt || vttCarry.seenCue }
+
+    /// The cue-less track of what precedes the cues (WebVTT header, STYLE and REGION blocks).
+    var headerTrack: Track {
+        guard vtt else { return Track() }
+        var track = vttCarry.header ?? Track()
+        track.regions = vttCarry.regions
+        if !vttCarry.styles.isEmpty { track.extensions["webvtt.style"] = vttCarry.styles.joined(separator: "\n\n") }
+        return track
+    }
+
+    /// NOTE blocks after the last cue.
+    var trailingNotes: String? {
+        vtt && !vttCarry.pendingNotes.isEmpty ? vttCarry.pendingNotes.joined(separator: "\n\n") : nil
     }
 }
 
 /// Writes cues one at a time as the SRT or WebVTT codec writes a whole track, or stops where it cannot.
-struct CueWriter {
-    enum Stop: Error { case unordered, numbering }
-
+private struct CueWriter {
     private let vtt: Bool
     private let eol: String
     private var count = 0
@@ -154,13 +200,16 @@ struct CueWriter {
         renumber = srt.numbering == .renumber
     }
 
-    /// What comes before the first cue.
-    func header() -> [UInt8] {
-        vtt ? Array(WebVTTWriter.write(Track()).utf8) : []
+    /// What comes before the first cue: for WebVTT the header and STYLE blocks of `track` (which has no cues).
+    func header(_ track: Track) throws(StreamingConversion.Fallback) -> [UInt8] {
+        guard vtt else { return [] }
+        // REGION blocks are written only when a cue uses them, which the stream cannot know yet.
+        guard track.regions.isEmpty else { throw .regions }
+        return Array(WebVTTWriter.write(track).utf8)
     }
 
     /// The bytes of the next cue.
-    mutating func append(_ cue: Cue) throws(Stop) -> [UInt8] {
+    mutating func append(_ cue: Cue) throws(StreamingConversion.Fallback) -> [UInt8] {
         count += 1
         if vtt {
             if let previousStart, cue.start < previousStart { throw .unordered }
@@ -178,5 +227,13 @@ struct CueWriter {
         var out = ""
         SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &out)
         return Array(out.utf8)
+    }
+
+    /// What follows the last cue: WebVTT's trailing NOTE blocks.
+    func trailer(_ notes: String?) -> [UInt8] {
+        guard vtt, let notes else { return [] }
+        var out: [UInt8] = []
+        WebVTTWriter.appendNotes(notes, to: &out)
+        return out
     }
 }

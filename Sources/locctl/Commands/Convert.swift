@@ -92,7 +92,7 @@ extension LocCtl {
                 }
                 do {
                     try InputLimit.check(input)
-                    // SRT in UTF-8 to SRT/WebVTT streams in bounded memory; anything it cannot do exactly reads the whole file.
+                    // SRT/WebVTT in UTF-8 to SRT/WebVTT streams in bounded memory; anything it cannot do exactly reads the whole file.
                     // LOCCTL_STREAMING=0 forces the whole-file path (for comparing the two, e.g. scripts/bench-rss.sh).
                     if ProcessInfo.processInfo.environment["LOCCTL_STREAMING"] != "0",
                        let streamed = StreamingConversion.convert(input, to: dest, format: format, from: from, encoding: encoding, strict: strict) {

@@ -54,6 +54,20 @@ struct WebVTTParser {
     }
 
     mutating func parse() throws(CodecError) -> Decoded {
+        guard var track = try readHeader() else { return Decoded(track: header, diagnostics: diagnostics) }
+        try readBlocks()
+        track.cues = cues
+        track.regions = regions
+        if !styles.isEmpty { track.extensions["webvtt.style"] = styles.joined(separator: "\n\n") }
+        if !pendingNotes.isEmpty { track.extensions["webvtt.trailingNotes"] = pendingNotes.joined(separator: "\n\n") }
+        return Decoded(track: track, diagnostics: diagnostics)
+    }
+
+    /// The track holding what the signature line and header block give (`webvtt.header`).
+    private var header = Track()
+
+    /// Steps 1–12: the signature and header block; nil when the file ends there (`header` holds the track).
+    private mutating func readHeader() throws(CodecError) -> Track? {
         var start = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
         pos = start
@@ -72,14 +86,15 @@ struct WebVTTParser {
         var track = Track()
         // Step 7: the rest of the signature line.
         let first = nextLine()
-        var header: [UInt8] = Array(b[(start + 6)..<first.end])
+        var headerText: [UInt8] = Array(b[(start + 6)..<first.end])
         func finish(_ track: inout Track, header: [UInt8]) {
             if !header.isEmpty { track.extensions["webvtt.header"] = String(decoding: header, as: UTF8.self) }
         }
         // Steps 8–10.
         if !first.terminated || pos >= b.count {
-            finish(&track, header: header)
-            return Decoded(track: track, diagnostics: diagnostics)
+            finish(&track, header: headerText)
+            header = track
+            return nil
         }
         // Step 11: a header block, unless the next line is empty.
         if isTerminator(b[pos]) {
@@ -87,14 +102,19 @@ struct WebVTTParser {
         } else {
             let block = try collectBlock(inHeader: true)
             if case let .other(text, _) = block, !text.isEmpty {
-                header.append(WebVTTSyntax.lf)
-                header.append(contentsOf: text)
+                headerText.append(WebVTTSyntax.lf)
+                headerText.append(contentsOf: text)
             }
         }
-        finish(&track, header: header)
+        finish(&track, header: headerText)
         // Step 12.
         skipTerminators()
-        // Step 14: blocks.
+        header = track
+        return track
+    }
+
+    /// Step 14: the blocks from `pos` to the end of the bytes.
+    private mutating func readBlocks() throws(CodecError) {
         while pos < b.count {
             let blockLine = line
             switch try collectBlock(inHeader: false) {
@@ -125,11 +145,61 @@ struct WebVTTParser {
             }
             skipTerminators()
         }
-        track.cues = cues
-        track.regions = regions
-        if !styles.isEmpty { track.extensions["webvtt.style"] = styles.joined(separator: "\n\n") }
-        if !pendingNotes.isEmpty { track.extensions["webvtt.trailingNotes"] = pendingNotes.joined(separator: "\n\n") }
-        return Decoded(track: track, diagnostics: diagnostics)
+    }
+
+    // MARK: Reading a chunk at a time
+
+    /// What a chunked read carries from one chunk's parser to the next: everything but the bytes, cues and diagnostics.
+    struct Carry {
+        var line = 1
+        var seenCue = false
+        var header: Track?
+        var regions: [DocumentRegion] = []
+        var regionIDs: Set<String> = []
+        var styles: [String] = []
+        var pendingNotes: [String] = []
+    }
+
+    /// Reads one chunk that starts at a block (or at the file's start when `carry.header` is nil) and ends
+    /// right after an empty line or at the end of the file; returns its cues and diagnostics and updates `carry`.
+    static func readChunk(_ bytes: [UInt8], name: String, strict: Bool, carry: inout Carry) throws(CodecError) -> ([Cue], [Diagnostic]) {
+        var parser = WebVTTParser(bytes: bytes, name: name, strict: strict)
+        if carry.header == nil {
+            carry.header = try parser.readHeader() ?? parser.header
+        } else {
+            parser.line = carry.line
+            parser.seenCue = carry.seenCue
+            parser.regions = carry.regions
+            parser.regionIDs = carry.regionIDs
+            parser.styles = carry.styles
+            parser.pendingNotes = carry.pendingNotes
+        }
+        try parser.readBlocks()
+        carry.line = parser.line
+        carry.seenCue = parser.seenCue
+        carry.regions = parser.regions
+        carry.regionIDs = parser.regionIDs
+        carry.styles = parser.styles
+        carry.pendingNotes = parser.pendingNotes
+        return (parser.cues, parser.diagnostics)
+    }
+
+    /// The byte offset of the last non-empty line that follows an empty line in `bytes`, past `from`: every
+    /// empty line after the header ends a block, so a chunk cut there reads as in the whole file.
+    static func lastBlockBoundary(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var k = bytes.count - 1
+        while k > from {
+            let c = bytes[k]
+            let previous = bytes[k - 1]
+            if c != WebVTTSyntax.lf, c != WebVTTSyntax.cr, previous == WebVTTSyntax.lf || previous == WebVTTSyntax.cr {
+                // Line k starts here; the line before it is empty when its terminator follows another terminator.
+                var j = k - 1
+                if previous == WebVTTSyntax.lf, j >= 1, bytes[j - 1] == WebVTTSyntax.cr { j -= 1 }
+                if j >= 1, bytes[j - 1] == WebVTTSyntax.lf || bytes[j - 1] == WebVTTSyntax.cr { return k }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     // MARK: Lines

@@ -92,7 +92,7 @@ struct WebVTTWriter {
         appendCue(cue, regionIDs: regionIDs, to: &out)
     }
 
-    private static func appendNotes(_ notes: String, to out: inout [UInt8]) {
+    static func appendNotes(_ notes: String, to out: inout [UInt8]) {
         for note in notes.components(separatedBy: "\n\n") {
             var clean = sanitizeBlock(note, keepLeadingEmptyLine: false)
             guard !clean.isEmpty else { continue }
