@@ -5,7 +5,7 @@ internal import COpenCC
 ///
 /// Converters are opened once per configuration and shared process-wide: use
 /// ``shared(_:)``. Conversion is safe from any thread.
-public final class ChineseScriptConverter: @unchecked Sendable {
+public final class ChineseScriptConverter: Sendable {
     /// An OpenCC configuration, named after its file in OpenCC's data directory.
     public enum Configuration: String, CaseIterable, Sendable, Hashable {
         /// Simplified to Traditional (OpenCC standard).
@@ -42,8 +42,8 @@ public final class ChineseScriptConverter: @unchecked Sendable {
     /// The configuration file that was opened.
     public let configurationPath: String
 
-    private let handle: opencc_t
-    private let lock = NSLock()
+    /// The OpenCC handle; OpenCC converters are not thread-safe, so every call holds its lock.
+    private let handle: Locked<opencc_t>
 
     private init(configuration: Configuration, path: String) throws {
         let handle = opencc_open(path)
@@ -52,13 +52,13 @@ public final class ChineseScriptConverter: @unchecked Sendable {
             let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
             throw ChineseScriptConverterError.openFailed(configuration: configuration.rawValue, path: path, reason: reason)
         }
-        self.handle = handle!
+        self.handle = Locked(handle!)
         self.configuration = configuration
         self.configurationPath = path
     }
 
     deinit {
-        opencc_close(handle)
+        handle.withLock { opencc_close($0) }
     }
 
     /// Converts `text`; text OpenCC cannot convert comes back unchanged.
@@ -67,13 +67,13 @@ public final class ChineseScriptConverter: @unchecked Sendable {
         var utf8 = Array(text.utf8)
         let count = utf8.count
         utf8.append(0)
-        lock.lock()
-        defer { lock.unlock() }
-        let converted: String? = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                guard let output = opencc_convert_utf8(handle, pointer, count) else { return nil }
-                defer { opencc_convert_utf8_free(output) }
-                return String(cString: output)
+        let converted: String? = handle.withLock { handle in
+            utf8.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    guard let output = opencc_convert_utf8(handle, pointer, count) else { return nil }
+                    defer { opencc_convert_utf8_free(output) }
+                    return String(cString: output)
+                }
             }
         }
         return converted ?? text
@@ -81,20 +81,19 @@ public final class ChineseScriptConverter: @unchecked Sendable {
 
     // MARK: - Process-wide cache
 
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [Configuration: ChineseScriptConverter] = [:]
+    private static let cache = Locked<[Configuration: ChineseScriptConverter]>([:])
 
     /// The process-wide converter for `configuration`, opened on first use.
     ///
     /// - Throws: ``ChineseScriptConverterError`` when the configuration file is missing or unreadable.
     public static func shared(_ configuration: Configuration) throws -> ChineseScriptConverter {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let converter = cache[configuration] { return converter }
-        let path = try locate(configuration)
-        let converter = try ChineseScriptConverter(configuration: configuration, path: path)
-        cache[configuration] = converter
-        return converter
+        try cache.withLock { cache in
+            if let converter = cache[configuration] { return converter }
+            let path = try locate(configuration)
+            let converter = try ChineseScriptConverter(configuration: configuration, path: path)
+            cache[configuration] = converter
+            return converter
+        }
     }
 
     /// Directories searched for OpenCC configuration files, in order.

@@ -81,17 +81,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// convert, localize, audit and annotate, each reading `input`.
+    static func everyCommand(reading input: URL, convertTo converted: URL, outDir out: URL) -> [[String]] {
+        [
+            ["convert", input.path, "-o", converted.path],
+            ["localize", input.path, "--region", "en-US", "--out-dir", out.path],
+            ["audit", input.path, "--region", "en-US"],
+            ["annotate", input.path, "--region", "en-US", "--out-dir", out.path],
+        ]
+    }
+
     @Test func zeroCuesFromANonEmptyInputIsAnErrorInEveryCommand() throws {
         let dir = try CLIRunner.tempDir()
         let input = dir.appendingPathComponent("ep01.en.srt")
         try Data("1\nno timing line here\nat all\n".utf8).write(to: input)
         let out = dir.appendingPathComponent("out")
-        let commands: [[String]] = [
-            ["convert", input.path, "-o", dir.appendingPathComponent("x.vtt").path],
-            ["localize", input.path, "--region", "en-US", "--out-dir", out.path],
-            ["audit", input.path, "--region", "en-US"],
-            ["annotate", input.path, "--region", "en-US", "--out-dir", out.path],
-        ]
+        let commands = Self.everyCommand(reading: input, convertTo: dir.appendingPathComponent("x.vtt"), outDir: out)
         for command in commands {
             let r = try Self.run(command)
             #expect(r.status != 0, "\(command[0]) exited 0: \(r.stdout)")
@@ -121,12 +126,7 @@ import Testing
 
             """.utf8).write(to: input)
         let out = dir.appendingPathComponent("out")
-        let commands: [[String]] = [
-            ["convert", input.path, "-o", dir.appendingPathComponent("x.vtt").path],
-            ["localize", input.path, "--region", "en-US", "--out-dir", out.path],
-            ["audit", input.path, "--region", "en-US"],
-            ["annotate", input.path, "--region", "en-US", "--out-dir", out.path],
-        ]
+        let commands = Self.everyCommand(reading: input, convertTo: dir.appendingPathComponent("x.vtt"), outDir: out)
         for command in commands {
             let r = try Self.run(command)
             #expect(r.stderr.contains("\(input.path):6: warning: invalid timing line"), "\(command[0]): \(r.stderr)")

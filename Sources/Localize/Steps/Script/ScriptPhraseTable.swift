@@ -54,21 +54,21 @@ public struct ScriptPhraseTable: Hashable, Sendable {
 }
 
 /// Loaded phrase tables by path (each file read once per process).
-private final class TableCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tables: [String: ScriptPhraseTable] = [:]
+private final class TableCache: Sendable {
+    private let tables = Locked<[String: ScriptPhraseTable]>([:])
 
     func value(for path: String) throws -> ScriptPhraseTable {
-        lock.lock(); defer { lock.unlock() }
-        if let t = tables[path] { return t }
-        let table: ScriptPhraseTable
-        if FileManager.default.fileExists(atPath: path) {
-            table = try ScriptPhraseTable(parsing: try String(contentsOfFile: path, encoding: .utf8), file: path)
-        } else {
-            table = ScriptPhraseTable()
+        try tables.withLock { tables in
+            if let t = tables[path] { return t }
+            let table: ScriptPhraseTable
+            if FileManager.default.fileExists(atPath: path) {
+                table = try ScriptPhraseTable(parsing: try String(contentsOfFile: path, encoding: .utf8), file: path)
+            } else {
+                table = ScriptPhraseTable()
+            }
+            tables[path] = table
+            return table
         }
-        tables[path] = table
-        return table
     }
 }
 
