@@ -1,6 +1,5 @@
 import Foundation
 import TextServices
-import TestSupport
 
 /// Runs the built `locctl` executable and captures what it prints.
 public enum CLIRunner {

@@ -58,7 +58,7 @@ public final class ChineseScriptConverter: Sendable {
     }
 
     deinit {
-        handle.withLock { opencc_close($0) }
+        _ = handle.withLock { opencc_close($0) }
     }
 
     /// Converts `text`; text OpenCC cannot convert comes back unchanged.

@@ -387,7 +387,7 @@ import Testing
     @Test func aHugeSparseFileIsRefusedWithTheLimitAndHowToRaiseIt() throws {
         let dir = try CLIRunner.tempDir()
         let huge = dir.appendingPathComponent("huge.srt")
-        FileManager.default.createFile(atPath: huge.path, contents: Data("1\n".utf8))
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data("1\n".utf8))
         #expect(truncate(huge.path, 2 << 30) == 0)   // sparse: 2 GiB on paper, nothing on disk
         for command in [["convert", huge.path, "-o", dir.appendingPathComponent("x.vtt").path],
                         ["audit", huge.path, "--region", "en-US"],
