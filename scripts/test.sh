@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full test suite: set-up, unit/conformance/end-to-end/hostile-input tests, glossary lint, the ttconv
-# interop check, the real-browser preview test and a short fuzzing pass over every target.
+# and format interop checks (sampled), the real-browser preview test and a short fuzzing pass over every target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -32,6 +32,13 @@ if [ -n "$C" ] && [ -d "$C" ]; then
     "$C/real-zh/universalmediaserver/chinese-gb18030.srt" "$C/real-zh/montagesubs/Relay_2024.web.chs.srt" \
     "$C/real-zh/chinesesubfinder/oslo.2021.zh-Hant-en.utf16le.ass" "$C/pysubs2/ttml_example.ttml" \
     "$C/ttconv/ttml/lwsp_default.ttml"
+  # Every format written from a representative subset (the real-world folders in full + 60 evenly spaced files
+  # of the rest), read back by ttconv and ffmpeg; fails when a count differs outside the script's known
+  # exceptions. imschrm checks the TTML of the real files against the IMSC hypothetical render model.
+  # The whole corpus (about 8 minutes): python3 scripts/interop_formats.py --locctl .build/debug/locctl
+  echo "== format interop (sample)"
+  python3 scripts/interop_formats.py --locctl "$locctl" --out .build/interop-formats --sample 60 --imschrm \
+    examples/son-in-law/ep01.zh.srt examples/son-in-law/ep01.en.srt | grep -E "^\[interop\]"
 fi
 echo "== browser player test"; scripts/browser_test.sh
 # Every fuzz target briefly (libFuzzer + ASan); LOCCTL_FUZZ_SECONDS=0 skips, scripts/fuzz.sh 300 for a real run.
