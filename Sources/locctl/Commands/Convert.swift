@@ -38,6 +38,10 @@ extension LocCtl {
         @Flag(help: "Treat recoverable problems in lenient formats (SRT) as errors.")
         var strict = false
 
+        @Flag(name: .customLong("vtt-compat"),
+              help: "WebVTT output for old players (Debian's ffmpeg 5.1): no STYLE or REGION blocks; region placement becomes cue settings.")
+        var vttCompat = false
+
         @Flag(help: "Convert even when an output is already newer than its input.")
         var force = false
 
@@ -75,19 +79,20 @@ extension LocCtl {
                 }
             }
             let options = DecodeOptions(strict: strict)
-            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force, strict = self.strict
+            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force, strict = self.strict, vttCompat = self.vttCompat
             let warnings = InputWarnings(quiet: quiet)
             let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
                 let (input, dest, format) = item
                 let fingerprint = UpToDate.fingerprint("convert", ["input": input.standardizedFileURL.path, "from": from,
-                                                                   "encoding": encoding, "strict": String(strict), "to": format])
+                                                                   "encoding": encoding, "strict": String(strict), "to": format,
+                                                                   "vttCompat": vttCompat ? "1" : nil])
                 if !force, UpToDate.isCurrent(dest, inputs: [input], fingerprint: fingerprint) {
                     return .skipped(reason: "\(input.path) → \(dest.path) (up to date; --force to redo)")
                 }
                 do {
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
                     warnings.report(loaded.diagnostics, file: input.path)
-                    try SubtitleFile.write(loaded.track, to: dest, format: format)
+                    try SubtitleFile.write(loaded.track, to: dest, format: format, options: EncodeOptions(webVTTCompatible: vttCompat))
                     UpToDate.record(dest, fingerprint: fingerprint)
                     let dropped = loaded.diagnostics.filter(\.dropsCue).count
                     let counts = "\(loaded.track.cues.count) cues" + (dropped > 0 ? ", \(dropped) dropped" : "")
