@@ -5,7 +5,7 @@ other tools (ttconv, and ffmpeg where installed), comparing cue counts.
     interop_formats.py --locctl .build/debug/locctl [--corpora DIR] [--out DIR] [--formats srt,vtt,ttml]
                        [--sample N [--whole DIR,...]] [--imschrm] [EXTRA_FILE ...]
 
-Without --sample every corpus file is checked (about 8 minutes on a 2-core machine). With --sample N (what
+Without --sample every corpus file is checked (5-8 minutes on a 2-core machine). With --sample N (what
 scripts/test.sh runs) every file of the --whole folders (default: the real-world and small peer folders
 cdown-srt, pysubs2, real-zh, ttconv/srt, ttconv/ttml) is checked, plus N files of the rest, evenly spaced in
 the sorted list (deterministic, so every folder is visited). EXTRA_FILE arguments are always checked.

@@ -35,7 +35,7 @@ if [ -n "$C" ] && [ -d "$C" ]; then
   # Every format written from a representative subset (the real-world and small folders in full + 50 evenly
   # spaced files of the rest), read back by ttconv and ffmpeg; fails when a count differs outside the script's
   # known exceptions. imschrm checks the TTML of the real files against the IMSC hypothetical render model
-  # (reported; only an imschrm crash fails). About 3 minutes; the whole corpus (about 8 minutes) by hand:
+  # (reported; only an imschrm crash fails). About 3 minutes; the whole corpus (5–8 minutes) by hand:
   #   python3 scripts/interop_formats.py --locctl .build/debug/locctl --imschrm
   echo "== format interop (sample)"
   if ! python3 scripts/interop_formats.py --locctl "$locctl" --out .build/interop-formats --sample 50 --imschrm \
