@@ -19,10 +19,11 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-# Python packages for the interop and schema checks (ttconv reads our TTML/SRT; jsonschema validates JSON/SARIF)
+# Python packages for the interop and schema checks (ttconv reads our TTML/SRT; imschrm checks our TTML against the
+# IMSC hypothetical render model; jsonschema validates JSON/SARIF)
 # and for the glossary's word-frequency lint (wordfreq; its data is CC BY-SA, so lists are generated, never committed).
-python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check ttconv jsonschema wordfreq 2>/dev/null || python3 -m pip install -q --break-system-packages ttconv jsonschema wordfreq
-import ttconv, jsonschema, wordfreq
+python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check ttconv imschrm jsonschema wordfreq 2>/dev/null || python3 -m pip install -q --break-system-packages ttconv imschrm jsonschema wordfreq
+import ttconv, imschrm, jsonschema, wordfreq
 PY
 # Selenium drives Chromium for scripts/player_test.py (through Debian's chromedriver).
 if [ "${LOCCTL_NO_BROWSER:-0}" != 1 ]; then

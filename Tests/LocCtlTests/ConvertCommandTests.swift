@@ -76,6 +76,23 @@ import Testing
         #expect(ok.status == 0, "\(ok.stderr)")
     }
 
+    /// `--vtt-compat` leaves out STYLE and REGION blocks (kept by default); the option is part of the up-to-date
+    /// fingerprint, so switching it redoes the output.
+    @Test func vttCompatLeavesOutStyleAndRegionBlocks() throws {
+        let dir = try CLIRunner.tempDir()
+        let input = dir.appendingPathComponent("in.vtt")
+        try Data("WEBVTT\n\nREGION\nid:r\nwidth:40%\n\nSTYLE\n::cue { color: red }\n\n00:00:01.000 --> 00:00:02.000 region:r\nhi\n".utf8).write(to: input)
+        let out = dir.appendingPathComponent("out.vtt")
+        let plain = try CLIRunner.run(["convert", input.path, "-o", out.path])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        var written = try String(contentsOf: out, encoding: .utf8)
+        #expect(written.contains("REGION") && written.contains("STYLE"), "\(written)")
+        let compat = try CLIRunner.run(["convert", input.path, "-o", out.path, "--vtt-compat"])
+        #expect(compat.status == 0 && compat.stdout.contains("1 cues"), "\(compat.stdout) \(compat.stderr)")
+        written = try String(contentsOf: out, encoding: .utf8)
+        #expect(!written.contains("REGION") && !written.contains("STYLE") && written.contains("size:40%\nhi\n"), "\(written)")
+    }
+
     @Test func usageErrorsExit64() throws {
         let r = try CLIRunner.run(["convert", episode.path, "--to", "docx", "-o", "/tmp/x.docx"])
         #expect(r.status == 64)

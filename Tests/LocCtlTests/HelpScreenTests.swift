@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["convert"], ["--out-dir", "--to", "--from", "--encoding", "--strict", "-o, --output", "Exit codes: 0"]),
+        (["convert"], ["--out-dir", "--to", "--from", "--encoding", "--strict", "--vtt-compat", "-o, --output", "Exit codes: 0"]),
         (["localize"], ["--region", "--source", "--steps", "--inline-gloss", "--report", "--report-file", "--orientation", "--glossary", "--regions-dir", "Exit status: 0"]),
         (["annotate"], ["--region", "--regions", "--source", "--format", "--out-dir", "--explain", "--series", "<episode>.<region>.notes.<ext>", "Exit codes: 0"]),
         (["preview"], ["--region", "--source", "--video", "-o, --output", "Exit codes: 0"]),

@@ -47,7 +47,13 @@ public struct Decoded: Sendable {
 public struct EncodeOptions: Sendable {
     /// Frame rate for formats that write frames, when the track has none.
     public var frameRate: FrameRate?
-    public init(frameRate: FrameRate? = nil) { self.frameRate = frameRate }
+    /// WebVTT: leave out STYLE and REGION blocks, which old players (Debian's ffmpeg 5.1) stop at; a cue's region
+    /// placement becomes cue settings.
+    public var webVTTCompatible: Bool
+    public init(frameRate: FrameRate? = nil, webVTTCompatible: Bool = false) {
+        self.frameRate = frameRate
+        self.webVTTCompatible = webVTTCompatible
+    }
 }
 
 /// A subtitle format: reads bytes into a `Track`, writes a `Track` back.

@@ -38,6 +38,10 @@ extension LocCtl {
         @Flag(help: "Treat recoverable problems in lenient formats (SRT) as errors.")
         var strict = false
 
+        @Flag(name: .customLong("vtt-compat"),
+              help: "WebVTT output for old players (Debian's ffmpeg 5.1): no STYLE or REGION blocks; region placement becomes cue settings.")
+        var vttCompat = false
+
         @Flag(help: "Convert even when an output is already newer than its input.")
         var force = false
 
@@ -75,12 +79,13 @@ extension LocCtl {
                 }
             }
             let options = DecodeOptions(strict: strict)
-            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force, strict = self.strict
+            let from = self.from, encoding = self.encoding, quiet = self.quiet, force = self.force, strict = self.strict, vttCompat = self.vttCompat
             let warnings = InputWarnings(quiet: quiet)
             let outcomes = BatchRunner(label: "convert").run(plan, name: { $0.0.lastPathComponent }) { item in
                 let (input, dest, format) = item
                 let fingerprint = UpToDate.fingerprint("convert", ["input": input.standardizedFileURL.path, "from": from,
-                                                                   "encoding": encoding, "strict": String(strict), "to": format])
+                                                                   "encoding": encoding, "strict": String(strict), "to": format,
+                                                                   "vttCompat": vttCompat ? "1" : nil])
                 if !force, UpToDate.isCurrent(dest, inputs: [input], fingerprint: fingerprint) {
                     return .skipped(reason: "\(input.path) → \(dest.path) (up to date; --force to redo)")
                 }
@@ -94,14 +99,15 @@ extension LocCtl {
                     try InputLimit.check(input)
                     // SRT/WebVTT in UTF-8 to SRT/WebVTT streams in bounded memory; anything it cannot do exactly reads the whole file.
                     // LOCCTL_STREAMING=0 forces the whole-file path (for comparing the two, e.g. scripts/bench-rss.sh).
-                    if ProcessInfo.processInfo.environment["LOCCTL_STREAMING"] != "0",
+                    // --vtt-compat (STYLE/REGION folded away) always takes the whole-file path.
+                    if !vttCompat, ProcessInfo.processInfo.environment["LOCCTL_STREAMING"] != "0",
                        let streamed = StreamingConversion.convert(input, to: dest, format: format, from: from, encoding: encoding, strict: strict) {
                         warnings.report(streamed.diagnostics, file: input.path)
                         return done(streamed.diagnostics, cues: streamed.cueCount, format: streamed.format, encoding: streamed.encoding)
                     }
                     let loaded = try SubtitleFile.read(input, format: from, encoding: encoding, options: options)
                     warnings.report(loaded.diagnostics, file: input.path)
-                    try SubtitleFile.write(loaded.track, to: dest, format: format)
+                    try SubtitleFile.write(loaded.track, to: dest, format: format, options: EncodeOptions(webVTTCompatible: vttCompat))
                     return done(loaded.diagnostics, cues: loaded.track.cues.count, format: loaded.format, encoding: loaded.encoding)
                 } catch {
                     return .failed(message: "\(error)")

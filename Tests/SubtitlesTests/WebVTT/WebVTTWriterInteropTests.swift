@@ -61,6 +61,44 @@ import TestSupport
         #expect(written.contains("id:used") && !written.contains("id:unused"))
     }
 
+    /// By default STYLE and used REGION blocks are kept; `webVTTCompatible` leaves both out and writes the region's
+    /// placement as the settings a region cue lacks, keeping every cue.
+    @Test func compatibleOutputHasNoStyleOrRegionBlocks() throws {
+        let src = """
+            WEBVTT
+
+            REGION
+            id:top
+            width:40%
+            regionanchor:50%,0%
+            viewportanchor:50%,5%
+
+            STYLE
+            ::cue { color: yellow }
+
+            00:00:01.000 --> 00:00:02.000 region:top
+            up
+
+            00:00:02.000 --> 00:00:03.000 region:top align:left
+            up, left
+
+            00:00:03.000 --> 00:00:04.000 line:0
+            plain
+
+            """
+        let track = try WebVTTCodec().decode(SourceText(text: src), options: DecodeOptions()).track
+        let kept = try WebVTTCodec().encode(track, options: EncodeOptions())
+        #expect(kept.contains("\nREGION\nid:top\n") && kept.contains("\nSTYLE\n") && kept.contains("region:top"))
+        let compat = try WebVTTCodec().encode(track, options: EncodeOptions(webVTTCompatible: true))
+        #expect(!compat.contains("REGION") && !compat.contains("STYLE") && !compat.contains("region:"), "\(compat)")
+        #expect(compat.contains("00:00:01.000 --> 00:00:02.000 line:5%,start position:30%,line-left size:40%\nup\n"), "\(compat)")
+        #expect(compat.contains("00:00:02.000 --> 00:00:03.000 line:5%,start position:30%,line-left size:40% align:left\n"), "\(compat)")
+        #expect(compat.contains("00:00:03.000 --> 00:00:04.000 line:0\nplain\n"), "\(compat)")
+        let back = try WebVTTCodec().decode(SourceText(text: compat), options: DecodeOptions())
+        #expect(back.track.cues.map(\.text.plainText) == ["up", "up, left", "plain"])
+        #expect(back.diagnostics.isEmpty, "\(back.diagnostics)")
+    }
+
     /// `&amp;` in SRT is one `&`, written once escaped in WebVTT and TTML.
     @Test func entitiesAreEscapedOnce() throws {
         let decoded = try SRTCodec().decode(SourceText(text: "1\n00:00:01,000 --> 00:00:02,000\nTom &amp; Jerry &lt;3&nbsp;!\n"), options: DecodeOptions())

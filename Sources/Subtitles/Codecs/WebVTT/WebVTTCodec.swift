@@ -35,7 +35,7 @@ public struct WebVTTCodec: SubtitleCodec {
     }
 
     public func encode(_ track: Track, options: EncodeOptions) throws(CodecError) -> String {
-        WebVTTWriter.write(track)
+        WebVTTWriter.write(track, compatible: options.webVTTCompatible)
     }
 
     /// Cue text as WebVTT writes it (markup and escapes), e.g. for the raw text of a cue.

@@ -12,10 +12,12 @@
 ///   written as equivalent settings (`line:0` for top, `line:50%,center` for middle, `align:left` /
 ///   `align:right`); when raw settings exist but the anchor was changed since reading, the anchor's
 ///   `line`/`align` replace the raw ones.
+/// - `compatible` (for old players): no STYLE or REGION blocks; a cue in a written region gets the region's
+///   placement as the settings it lacks (`foldedSettings`).
 /// - A cue read with an end before its start (`webvtt.originalEnd`) gets that end back while the
 ///   model still holds end == start.
 struct WebVTTWriter {
-    static func write(_ track: Track) -> String {
+    static func write(_ track: Track, compatible: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(track.cues.count * 64 + 64)
         out.append(contentsOf: "WEBVTT".utf8)
@@ -33,7 +35,12 @@ struct WebVTTWriter {
         out.append(contentsOf: [0x0A, 0x0A])
 
         var regionIDs: Set<String> = []
+        var folded: [String: [String: String]] = [:]
         for region in writtenRegions(track) {
+            if compatible {
+                folded[region.id] = foldedSettings(region)
+                continue
+            }
             regionIDs.insert(region.id)
             out.append(contentsOf: "REGION\nid:".utf8)
             out.append(contentsOf: region.id.utf8)
@@ -46,7 +53,7 @@ struct WebVTTWriter {
             }
             out.append(0x0A)
         }
-        if let css = track.extensions["webvtt.style"] {
+        if !compatible, let css = track.extensions["webvtt.style"] {
             for block in css.components(separatedBy: "\n\n") {
                 let clean = sanitizeBlock(block, keepLeadingEmptyLine: false)
                 guard !clean.isEmpty else { continue }
@@ -55,7 +62,7 @@ struct WebVTTWriter {
                 out.append(contentsOf: [0x0A, 0x0A])
             }
         }
-        for cue in cuesInTimeOrder(track.cues) { appendCueBlock(cue, regionIDs: regionIDs, to: &out) }
+        for cue in cuesInTimeOrder(track.cues) { appendCueBlock(cue, regionIDs: regionIDs, folded: folded, to: &out) }
         if let notes = track.extensions["webvtt.trailingNotes"] { appendNotes(notes, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
@@ -87,9 +94,39 @@ struct WebVTTWriter {
     }
 
     /// Appends one cue preceded by its NOTE blocks, as `write` does for each cue in time order.
-    static func appendCueBlock(_ cue: Cue, regionIDs: Set<String>, to out: inout [UInt8]) {
+    static func appendCueBlock(_ cue: Cue, regionIDs: Set<String>, folded: [String: [String: String]] = [:],
+                               to out: inout [UInt8]) {
         if let notes = cue.extensions["webvtt.notes"] { appendNotes(notes, to: &out) }
-        appendCue(cue, regionIDs: regionIDs, to: &out)
+        appendCue(cue, regionIDs: regionIDs, folded: folded, to: &out)
+    }
+
+    /// Cue settings that put a cue where `region` shows it: the region's anchored edge as `line` (with its line
+    /// alignment), its left edge as `position` (line-left) and its width as `size`; WebVTT defaults for what is unset.
+    static func foldedSettings(_ region: DocumentRegion) -> [String: String] {
+        let width = percent(region.properties["width"]) ?? 100
+        let regionAnchor = percentPair(region.properties["regionanchor"]) ?? (0, 100)
+        let viewportAnchor = percentPair(region.properties["viewportanchor"]) ?? (0, 100)
+        let left = min(max(viewportAnchor.0 - regionAnchor.0 * width / 100, 0), 100)
+        let top = min(max(viewportAnchor.1, 0), 100)
+        let lineAlign = regionAnchor.1 <= 25 ? "start" : regionAnchor.1 >= 75 ? "end" : "center"
+        return ["line": "\(formatPercent(top))%,\(lineAlign)", "position": "\(formatPercent(left))%,line-left",
+                "size": "\(formatPercent(min(max(width, 0), 100)))%"]
+    }
+
+    private static func percent(_ value: String?) -> Double? {
+        guard let value, value.hasSuffix("%") else { return nil }
+        return Double(value.dropLast())
+    }
+
+    private static func percentPair(_ value: String?) -> (Double, Double)? {
+        guard let parts = value?.split(separator: ",", omittingEmptySubsequences: false), parts.count == 2,
+              let x = percent(String(parts[0])), let y = percent(String(parts[1])) else { return nil }
+        return (x, y)
+    }
+
+    private static func formatPercent(_ v: Double) -> String {
+        let r = (v * 1000).rounded() / 1000
+        return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
     static func appendNotes(_ notes: String, to out: inout [UInt8]) {
@@ -105,7 +142,7 @@ struct WebVTTWriter {
         }
     }
 
-    private static func appendCue(_ cue: Cue, regionIDs: Set<String>, to out: inout [UInt8]) {
+    private static func appendCue(_ cue: Cue, regionIDs: Set<String>, folded: [String: [String: String]], to out: inout [UInt8]) {
         if let id = cue.id, !id.isEmpty {
             let u = id.utf8
             if u.contains(WebVTTSyntax.lf) || u.contains(WebVTTSyntax.cr) || id.contains("-->") {
@@ -125,7 +162,7 @@ struct WebVTTWriter {
             end = original
         }
         WebVTTSyntax.appendTimestamp(end, to: &out)
-        appendSettings(cue.placement, regionIDs: regionIDs, to: &out)
+        appendSettings(cue.placement, regionIDs: regionIDs, folded: folded, to: &out)
         out.append(0x0A)
         let textStart = out.count
         appendInlines(cue.text.nodes, to: &out)
@@ -134,7 +171,8 @@ struct WebVTTWriter {
         out.append(0x0A)
     }
 
-    private static func appendSettings(_ placement: Placement, regionIDs: Set<String>, to out: inout [UInt8]) {
+    private static func appendSettings(_ placement: Placement, regionIDs: Set<String>, folded: [String: [String: String]],
+                                       to out: inout [UInt8]) {
         var raw = placement.cueSettings
         if raw.isEmpty {
             if let anchor = placement.anchor { raw = WebVTTCueSettings.raw(for: anchor) }
@@ -143,6 +181,7 @@ struct WebVTTWriter {
             raw["align"] = nil
             raw.merge(WebVTTCueSettings.raw(for: anchor)) { $1 }
         }
+        if let region = placement.regionID, let settings = folded[region] { raw.merge(settings) { own, _ in own } }
         var check = WebVTTCueSettings()
         for name in WebVTTCueSettings.order {
             guard let value = raw[name], isSettingValue(value),
