@@ -21,42 +21,9 @@ public enum AtomicFile {
 
     /// Writes `data` to `url` atomically, replacing an existing file only once the new one is complete.
     public static func write(_ data: Data, to url: URL) throws {
-        let dir = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) else {
-            throw Failure.directoryMissing(dir.path)
-        }
-        guard isDir.boolValue else { throw Failure.notADirectory(dir.path) }
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        // Registered before it exists, so a signal arriving between open and register cannot leave it behind.
-        guard TempFiles.shared.register(temp.path) else { throw Failure.interrupted(url.path) }
-        defer { TempFiles.shared.unregister(temp.path) }
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw Failure.writeFailed(url.path, String(cString: strerror(errno))) }
-        var ok = true
-        var why = ""
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false; why = String(cString: strerror(errno)); return
-                }
-                offset += n
-            }
-        }
-        if ok && fsync(fd) != 0 { ok = false; why = String(cString: strerror(errno)) }
-        close(fd)
-        guard ok else {
-            unlink(temp.path)
-            throw Failure.writeFailed(url.path, why)
-        }
-        if rename(temp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temp.path)
-            throw Failure.writeFailed(url.path, reason)
-        }
+        let file = try AtomicFileStream(url)
+        try file.write(data)
+        try file.commit()
     }
 
     /// Creates `path` and its parents, throwing a locctl sentence naming it when that fails.
@@ -137,24 +104,30 @@ public final class AtomicFileStream {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Writes `data` unbuffered (after what is buffered), without copying it.
+    public func write(_ data: Data) throws {
+        try flush()
+        try data.withUnsafeBytes { try writeAll($0) }
+    }
+
     private func flush() throws {
         guard fd >= 0 else { throw AtomicFile.Failure.writeFailed(url.path, "already closed") }
-        var failure: String?
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                offset += n
-            }
-        }
+        try buffer.withUnsafeBytes { try writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
-        if let failure {
-            discard()
-            throw AtomicFile.Failure.writeFailed(url.path, failure)
+    }
+
+    /// Writes every byte of `raw` (retrying on EINTR); on failure the temp file is discarded.
+    private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let failure = String(cString: strerror(errno))
+                discard()
+                throw AtomicFile.Failure.writeFailed(url.path, failure)
+            }
+            offset += n
         }
     }
 
