@@ -35,8 +35,16 @@ struct BlindEvaluationSet {
     var name: String
     var lines: [Line]
 
-    /// Reads `dev` or `test`.
-    static func load(_ name: String) throws -> BlindEvaluationSet {
+    /// The second blind set (`Fixtures/blind-eval-2`, written later by another blind writer), or `LOCCTL_EVAL_SET2`.
+    static var secondDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_SET2"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        return directory.deletingLastPathComponent().appendingPathComponent("blind-eval-2", isDirectory: true)
+    }
+
+    /// Reads `dev` or `test` of the set in `directory` (the first set unless told).
+    static func load(_ name: String, from directory: URL = directory) throws -> BlindEvaluationSet {
         let file = directory.appendingPathComponent("\(name).tsv")
         let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
         guard let header = rows.first, header.split(separator: "\t").map(String.init) == columns else {
