@@ -90,8 +90,8 @@ struct LabelledEpisodeTests {
         #expect(example.filter { f in !labels.contains { $0.covers(f) } }.count <= 3)
     }
 
-    static let precisionFloor = 0.73
-    static let recallFloor = 0.84
+    static let precisionFloor = 1.0
+    static let recallFloor = 0.947
     /// Written and labelled after the tuning (see the fixture README).
     static let heldOut: Set<String> = ["lab06"]
 }

@@ -114,4 +114,40 @@ struct RenderingJudgmentTests {
         #expect(neither.map(\.rule) == ["glossary.unexpected-symbol"])
         #expect(neither.first?.message.contains("one of longwang (龙王), sea-dragon-king (海龙王)") == true, "\(neither.map(\.message))")
     }
+
+    @Test("register changes are consistent; a translation then a transliteration is not")
+    func registerAndTransliteration() throws {
+        let emperor = Symbol(id: "emperor", category: .history, context: .medium, forms: Forms(simplified: ["皇上"], pinyin: ["huangshang"]),
+                             gloss: ["en": "The emperor."],
+                             renderings: ["en": Renderings(preferred: ["Your Majesty", "the Emperor"], admitted: ["His Majesty"],
+                                                           alignedOnly: ["Your Majesty", "His Majesty"])])
+        let master = Symbol(id: "shifu", category: .kinship, context: .medium, forms: Forms(simplified: ["师父"], pinyin: ["shīfu", "shifu"]),
+                            gloss: ["en": "Teacher."],
+                            renderings: ["en": Renderings(preferred: ["Master"], admitted: ["Shifu", "teacher"], alignedOnly: ["Master", "teacher"])])
+        let consort = Symbol(id: "guifei", category: .history, context: .medium, forms: Forms(simplified: ["贵妃"]), gloss: ["en": "Consort."],
+                             renderings: ["en": Renderings(preferred: ["Noble Consort"], admitted: ["Imperial Consort"])])
+        let m = TolerantTermMatcher(language: "en")
+        func inconsistent(_ s: Symbol, _ a: String?, _ b: String?) throws -> Bool {
+            RenderingJudge.isInconsistent(a, b, symbol: s, try #require(ResolvedRenderings(symbol: s, keys: ["en"])), m)
+        }
+        #expect(try !inconsistent(emperor, "His Majesty", "the Emperor"), "address and reference: a register change")
+        #expect(try !inconsistent(emperor, "Your Majesty", "the Emperor"), "two preferred terms")
+        #expect(try inconsistent(master, "Master", "Shifu"), "a translation, then a transliteration")
+        #expect(try !inconsistent(master, "Master", "teacher"), "two everyday terms")
+        #expect(try inconsistent(consort, "Noble Consort", nil), "a distinctive title, then a paraphrase")
+        #expect(try inconsistent(consort, "Noble Consort", "Imperial Consort"), "two distinctive titles")
+    }
+
+    @Test("a listed term beats a calque, and a calque beats a paraphrase")
+    func calqueAgainstParaphrase() throws {
+        let saying = Symbol(id: "qingshan", category: .idiom, context: .medium, forms: Forms(simplified: ["青山不改"]), gloss: ["en": "Farewell."],
+                            renderings: ["en": Renderings(preferred: ["our paths will cross again"], deprecated: ["green mountains"],
+                                                          paraphrases: ["meet again"])])
+        let r = try #require(ResolvedRenderings(symbol: saying, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        func verdict(_ line: String) -> RenderingJudge.Verdict { judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare(line))]) }
+        #expect(verdict("The green mountains stay. We'll meet again!") == .deprecated(term: "green mountains", cue: 0))
+        #expect(verdict("Green mountains stay: our paths will cross again.") == .rendered(term: "our paths will cross again", cue: 0))
+        #expect(verdict("We'll meet again!") == .rendered(term: "meet again", cue: 0))
+    }
 }

@@ -22,11 +22,16 @@ struct RenderingJudge: Sendable {
 
     /// Judges `renderings` in the aligned target cues (`texts` by target cue index, in order).
     func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)]) -> Verdict {
-        for term in renderings.acceptable + renderings.paraphrases {
+        // A listed term wins over a calque (a calque explained by the term is fine); a calque wins over an
+        // approved paraphrase, which is a looser sign of the sense and may render a neighbouring phrase.
+        for term in renderings.acceptable {
             if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .rendered(term: term, cue: hit.cue) }
         }
         for term in renderings.deprecated {
             if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .deprecated(term: term, cue: hit.cue) }
+        }
+        for term in renderings.paraphrases {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .rendered(term: term, cue: hit.cue) }
         }
         for term in renderings.acceptable + renderings.paraphrases {
             if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
@@ -60,5 +65,33 @@ struct RenderingJudge: Sendable {
             return candidates.first { matcher.language.isNegated($0) }
         }
         return candidates.first
+    }
+
+    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency a viewer
+    /// would notice:
+    /// - a shortened term is the same term, and two preferred terms are the glossary's own choice by context;
+    /// - a translation and a transliteration of the same symbol ("Master" and "Shifu") read as two things;
+    /// - a change between an everyday (`aligned-only`) term and another listed term is a change of register
+    ///   ("His Majesty" and "the Emperor", address and reference), not of meaning;
+    /// - otherwise a change that involves a distinctive term (a title, a name) is an inconsistency, also when
+    ///   the other side is a paraphrase ("Noble Consort", then "Precious Consort").
+    static func isInconsistent(_ earlier: String?, _ later: String?, symbol: Symbol?, _ renderings: ResolvedRenderings,
+                               _ matcher: TolerantTermMatcher) -> Bool {
+        if let earlier, let later, matcher.isSameRendering(earlier, later) { return false }
+        let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
+        let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
+        if isPreferred(earlier) && isPreferred(later) { return false }
+        if let earlier, let later {
+            if let symbol, isTransliteration(earlier, of: symbol) != isTransliteration(later, of: symbol) { return true }
+            return isDistinctive(earlier) && isDistinctive(later)
+        }
+        return isDistinctive(earlier) || isDistinctive(later)
+    }
+
+    /// Whether `term` is one of the symbol's pinyin forms (tone marks, case and spacing folded): "Shifu", "jianghu".
+    static func isTransliteration(_ term: String, of symbol: Symbol) -> Bool {
+        let squeeze = { (s: String) in ResolvedRenderings.fold(s).filter { $0.isLetter || $0.isNumber } }
+        let folded = squeeze(term)
+        return !folded.isEmpty && symbol.forms.pinyin.contains { squeeze($0) == folded }
     }
 }

@@ -155,7 +155,9 @@ struct RenderingLanguage: Hashable, Sendable {
         "sold": "sell", "told": "tell", "held": "hold", "stood": "stand", "met": "meet", "paid": "pay", "said": "say",
         "made": "make", "found": "find", "ran": "run", "rode": "ride", "wore": "wear", "swore": "swear", "sworn": "swear",
         "stole": "steal", "stolen": "steal", "hid": "hide", "hidden": "hide", "flew": "fly", "flown": "fly",
-        "died": "die", "dying": "die", "lying": "lie", "lay": "lie",
+        "died": "die", "dying": "die", "lying": "lie", "lay": "lie", "leapt": "leap", "sprang": "spring",
+        "sprung": "spring", "flung": "fling", "struck": "strike", "slew": "slay", "slain": "slay", "sought": "seek",
+        "swam": "swim", "swum": "swim", "rose": "rise", "risen": "rise", "hung": "hang", "led": "lead", "fled": "flee",
     ]
 
     static let articles: [String: Set<String>] = [

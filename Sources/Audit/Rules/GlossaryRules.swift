@@ -71,7 +71,7 @@ enum GlossaryRules {
             guard used.cue != use.cue else { continue }
             let symbolID = use.rendering.symbolID
             guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
-                  isInconsistent(used.term, use.term, renderings, context.judge.matcher) else { continue }
+                  isInconsistent(used.term, use.term, symbol: symbol, renderings, context.judge.matcher) else { continue }
             let preferred = renderings.preferred.first
             let form = use.rendering.sourceForm.isEmpty ? "" : " (\(use.rendering.sourceForm))"
             let here = use.term == nil ? "without that term here ('\(excerpt(scan.targetTexts[use.cue]))')" : "'\(use.rendering.matchedText)' here"
@@ -223,17 +223,11 @@ enum GlossaryRules {
         }
     }
 
-    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency. Two preferred
-    /// terms are the glossary's own choice by context ("Your Majesty", "the Emperor"); a change between everyday
-    /// (`aligned-only`) words or paraphrases is natural variation; a shortened term is the same term. A change
-    /// that involves a distinctive term (a title, a transliteration) is an inconsistency.
-    static func isInconsistent(_ earlier: String?, _ later: String?, _ renderings: ResolvedRenderings,
+    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency (see
+    /// ``RenderingJudge/isInconsistent(_:_:symbol:_:_:)``).
+    static func isInconsistent(_ earlier: String?, _ later: String?, symbol: Symbol? = nil, _ renderings: ResolvedRenderings,
                                _ matcher: TolerantTermMatcher) -> Bool {
-        if let earlier, let later, matcher.isSameRendering(earlier, later) { return false }
-        let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
-        let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
-        if isPreferred(earlier) && isPreferred(later) { return false }
-        return isDistinctive(earlier) || isDistinctive(later)
+        RenderingJudge.isInconsistent(earlier, later, symbol: symbol, renderings, matcher)
     }
 
     /// Whether a source text holds two consecutive characters of one of the symbol's Chinese forms.
