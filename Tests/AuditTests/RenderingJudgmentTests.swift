@@ -150,4 +150,41 @@ struct RenderingJudgmentTests {
         #expect(verdict("Green mountains stay: our paths will cross again.") == .rendered(term: "our paths will cross again", cue: 0))
         #expect(verdict("We'll meet again!") == .rendered(term: "meet again", cue: 0))
     }
+
+    @Test("a negated line does not render the term; 'had'/'did' meet 'have'/'do'")
+    func negationAndAuxiliaries() throws {
+        let m = TolerantTermMatcher(language: "en")
+        #expect(m.isNegated("we'll meet again", in: m.prepare("Farewell. We'll never meet again!")))
+        #expect(!m.isNegated("we'll meet again", in: m.prepare("Farewell. We'll meet again!")))
+        #expect(!m.isNegated("I didn't know who you were", in: m.prepare("I didn't know who you were!")), "the term's own negation")
+        #expect(finds("have eyes but not recognize Mount Tai", "I had eyes but did not recognize Mount Tai!"))
+        let farewell = Symbol(id: "houhui", category: .idiom, context: .medium, forms: Forms(simplified: ["后会有期"]), gloss: ["en": "Farewell."],
+                              renderings: ["en": Renderings(preferred: ["until we meet again"], admitted: ["we'll meet again"])])
+        let r = try #require(ResolvedRenderings(symbol: farewell, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        #expect(judge.judge(r, in: [(cue: 0, text: m.prepare("We'll never meet again!"))]) == .missing)
+    }
+
+    @Test("pinyin listed as deprecated is a pinyin leftover, once for symbols that share it; a term in the next cue renders a reference")
+    func sharedPinyinAndNeighbours() throws {
+        func symbol(_ id: String, _ zh: String, _ preferred: String) -> Symbol {
+            Symbol(id: id, category: .trope, context: .medium, forms: Forms(simplified: [zh], pinyin: ["Lóngwáng", "Longwang"]),
+                   gloss: ["en": "A title."], renderings: ["en": Renderings(preferred: [preferred], deprecated: ["Longwang"])])
+        }
+        let cake = Symbol(id: "mooncake", category: .food, context: .medium, forms: Forms(simplified: ["月饼"]),
+                          gloss: ["en": "A pastry."], renderings: ["en": Renderings(preferred: ["mooncake"])])
+        let auditor = TrackAuditor(region: AuditFixtures.region,
+                                   symbols: [symbol("longwang", "龙王", "Dragon King"), symbol("sea-dragon-king", "东海龙王", "Dragon King of the East Sea"), cake])
+        func cues(_ texts: [String]) throws -> Track {
+            Track(cues: try texts.enumerated().map { i, t in
+                try Cue(start: Timestamp(milliseconds: Int64(i) * 2000), end: Timestamp(milliseconds: Int64(i) * 2000 + 1900), text: t)
+            })
+        }
+        let source = try cues(["参见龙王！", "把月饼换成五仁的。", "皇上最讨厌五仁月饼了！"])
+        let target = try cues(["We salute you, Longwang!", "Switch the mooncakes to five-nut.", "His Majesty hates those!"])
+        let findings = auditor.audit(EpisodeInput(episode: "e", target: target, targetFile: "e.en.srt", source: source, sourceFile: "e.zh.srt"))
+            .findings.filter { $0.rule.hasPrefix("glossary.") }
+        #expect(findings.map(\.rule) == ["glossary.pinyin-leftover"], "\(findings.map(\.message))")
+        #expect(findings.first?.symbolID == "longwang")
+    }
 }
