@@ -51,7 +51,8 @@ struct BlindEpisodeTests {
         #expect(testScore.precision >= Self.testFloor.precision && testScore.recall >= Self.testFloor.recall, "\(testScore)")
     }
 
-    /// Floors at the measured values (see the fixture README and the branch note).
-    static let devFloor = (precision: 0.0, recall: 0.0)
-    static let testFloor = (precision: 0.0, recall: 0.0)
+    /// Floors at the measured values (see the fixture README and the branch note): dev 12/17 and 10/16, test
+    /// 12/21 and 10/17.
+    static let devFloor = (precision: 0.705, recall: 0.625)
+    static let testFloor = (precision: 0.571, recall: 0.588)
 }
