@@ -187,4 +187,19 @@ struct RenderingJudgmentTests {
         #expect(findings.map(\.rule) == ["glossary.pinyin-leftover"], "\(findings.map(\.message))")
         #expect(findings.first?.symbolID == "longwang")
     }
+
+    @Test("a distinctive gloss word in the line is a sign of a paraphrase; a general one is not")
+    func glossParaphrase() throws {
+        let favour = Symbol(id: "chong-ai", category: .history, context: .medium, forms: Forms(simplified: ["圣宠"]),
+                            gloss: ["en": "Being in or out of the emperor's favour; a favourite consort gains power."],
+                            renderings: ["en": Renderings(preferred: ["in favour"])])
+        let r = try #require(ResolvedRenderings(symbol: favour, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        let gloss = favour.gloss["en"]
+        func verdict(_ line: String) -> RenderingJudge.Verdict { judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare(line))], gloss: gloss) }
+        #expect(verdict("She wants the Emperor all to herself.") == .paraphrased(cue: 0))
+        #expect(verdict("She wants it all to herself.") == .missing)
+        #expect(judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare("She wants the Emperor all to herself."))]) == .missing, "without the gloss")
+    }
 }
+

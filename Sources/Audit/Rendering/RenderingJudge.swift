@@ -21,7 +21,7 @@ struct RenderingJudge: Sendable {
     }
 
     /// Judges `renderings` in the aligned target cues (`texts` by target cue index, in order).
-    func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)]) -> Verdict {
+    func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)], gloss: String? = nil) -> Verdict {
         // A listed term wins over a calque (a calque explained by the term is fine); a calque wins over an
         // approved paraphrase, which is a looser sign of the sense and may render a neighbouring phrase.
         // A listed term whose words the line negates says the opposite ("We'll never meet again"): not rendered.
@@ -44,8 +44,19 @@ struct RenderingJudge: Sendable {
         for term in renderings.acceptable + renderings.paraphrases {
             if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
         }
+        // A distinctive word of the gloss ("the emperor's favour" for "the Emperor all to herself").
+        if let gloss, !matcher.language.isUnspaced {
+            let words = Set(matcher.contentWords(gloss).filter { $0.count >= 5 && !Self.glossStopWords.contains($0) })
+            if let hit = texts.first(where: { $0.text.words.contains(where: words.contains) }) { return .paraphrased(cue: hit.cue) }
+        }
         return .missing
     }
+
+    /// Gloss words too general to show the sense (stemmed as the matcher stems them).
+    static let glossStopWords: Set<String> = Set(["people", "person", "someone", "something", "thing", "other", "which", "their",
+        "there", "about", "after", "before", "often", "usually", "being", "where", "while", "today", "drama", "chinese", "china",
+        "every", "never", "always", "would", "could", "should", "these", "those", "whose", "because", "again", "still",
+        "first", "great", "little", "family", "world", "woman", "women"].map { RenderingLanguage.stemEnglish($0) })
 
     /// Whether the symbol is an address or self-reference term that a natural translation often leaves to
     /// the register, a name or a pronoun (您 in "for you", 哀家 as "I", 夫人 as "your wife"): kinship terms,

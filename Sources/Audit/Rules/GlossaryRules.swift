@@ -167,7 +167,7 @@ enum GlossaryRules {
                                                           location: scan.targetLocation(cue)))
                 }
                 let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
-                switch judge.judge(renderings, in: targets.map(text)) {
+                switch judge.judge(renderings, in: targets.map(text), gloss: symbol.gloss[context.region.language] ?? symbol.gloss["en"]) {
                 case .rendered(let term, let cue):
                     uses.append(use(cue, term))
                 case .paraphrased(let cue):
