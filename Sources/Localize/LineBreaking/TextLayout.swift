@@ -278,7 +278,8 @@ struct TextLayout {
             let w = width(a, b)
             if let limit, w > limit { return nil }
             var cost = BreakScoring.lineCost(width: w, words: wordCount(a, b), index: index, count: k, total: total,
-                                             maxWidth: maxWidth, balance: wrapper.balance, spaced: spaced)
+                                             maxWidth: maxWidth, balance: wrapper.balance, spaced: spaced,
+                                             weights: wrapper.weights)
             let v = Int(cost / BreakScoring.violation)
             if limit == nil { cost += max(0, w - maxWidth) * 1000 }
             return (cost, v)
