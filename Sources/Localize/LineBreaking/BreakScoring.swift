@@ -108,6 +108,7 @@ enum BreakScoring {
         if !site.atSpace && words.noLineStartSoft.contains(next) { p += soft * 2 }
         // Words that bind to what follows (Thai nominalisers ความ/การ, Chinese degree adverbs).
         if !site.atSpace && words.noLineEnd.contains(prev) { p += violation }
+        if words.thaiFragments && !site.atSpace && (isThaiFragment(site.rawPrevious) || isThaiFragment(site.rawNext)) { p += violation }
         if words.arabicIdafa && isIdafa(previous: site.rawPrevious, next: site.rawNext, words) { p += violation }
         if words.arabicIdafa && isNameSyllable(site.rawNext, words) { p += violation }
         return p
@@ -128,6 +129,14 @@ enum BreakScoring {
             return rest.isEmpty
         }
         return false
+    }
+
+    /// A Thai dictionary piece that is a single consonant with at most tone or other marks on it ("อ", "ห",
+    /// "บ๊"): not a Thai word (except the few one-consonant words), so a piece of a word or name ICU does not know.
+    static func isThaiFragment(_ raw: String) -> Bool {
+        let base = raw.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        guard base.count == 1, let c = base.first, (0x0E01...0x0E2E).contains(c.value) else { return false }
+        return !["ก็", "ณ", "ธ"].contains(raw)
     }
 
     /// A one- or two-letter Arabic word that is no particle: the second syllable of a transliterated

@@ -33,6 +33,9 @@ struct BreakVocabulary: Sendable {
     var arabicIdafa = false
     /// Arabic particles that are not nouns of an idāfa.
     var arabicParticles: Set<String> = []
+    /// Thai: a dictionary "word" that is one bare consonant is a fragment ICU cut out of a word it does not
+    /// know, nearly always a transliterated name ("ฉางเอ๋|อ", "จ้าว|ห|มิง"): never break next to one.
+    var thaiFragments = false
 
     static let empty = BreakVocabulary()
 
@@ -108,7 +111,10 @@ struct BreakVocabulary: Sendable {
         numberMorphemes: ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ", "ยี่", "เอ็ด", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"],
         noLineStart: words("ดวง นาย ตัว อัน ชิ้น เล่ม หลัง ลูก ใบ คัน องค์ รูป ท่าน บาท ปี เดือน วัน ครั้ง ๆ ไป มา อยู่ ได้ แล้ว ด้วย นะ ครับ ค่ะ คะ จ้ะ ล่ะ สิ เถอะ หรอก"),
         noLineStartSoft: words("กิน ให้ กัน"),
-        noLineEnd: words("ความ การ นัก ผู้ ชาว ช่าง ใน ของ ที่ จะ ไม่ เป็น"))
+        noLineEnd: words("ความ การ นัก ผู้ ชาว ช่าง ใน ของ ที่ จะ ไม่ เป็น"
+                         // Titles bind to the name after them ("คุณ|หลินเฟิง", "ท่าน|อ๋อง").
+                         + " คุณ ท่าน นาง นางสาว อาจารย์ สหาย องค์ชาย คุณชาย คุณหนู แม่นาง ศิษย์พี่ ศิษย์น้อง เจ้าชาย เจ้าหญิง ฮองเฮา ฮ่องเต้ อ๋อง"),
+        thaiFragments: true)
     static let chinese = BreakVocabulary(
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
         noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),

@@ -133,13 +133,20 @@ public struct TimingStep: LocalizeStep {
                                     unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")
                                     e = max(e, s + 1)
                                 }
-                            } else if pe + gap - s <= tolerance || s < ps {
-                                // (A cue starting before the previous one, the later part of a split cue with the same
-                                // start, is moved after it whatever the distance: the track stays in start order.)
+                            } else if pe + gap - s <= tolerance || (p > 0 && s < ps) {
+                                // (The later part of a split cue, starting before the part before it, is moved after
+                                // it whatever the distance: both are the same cue's text, and the parts stay in order.)
                                 // Neither keeps its minimum duration: still never leave an overlap or a short gap;
                                 // this cue starts after the gap and keeps what it can.
                                 unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")
                                 s = pe + gap
+                                e = max(e, s + 1)
+                            } else if s < ps {
+                                // The previous cue was itself moved later, past this cue's start (by at most the
+                                // tolerance from its own start, which is not after this one's): this cue starts with it,
+                                // so the track stays in start order, and is moved no more than the tolerance.
+                                unfixable.append(what + tooFar + "; start moved to the previous cue's new start to keep the cues in order")
+                                s = ps
                                 e = max(e, s + 1)
                             } else {
                                 unfixable.append(what + tooFar)
