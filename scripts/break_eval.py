@@ -2,8 +2,8 @@
 """Line-break agreement with professional subtitles: locctl's wrap step against a greedy baseline.
 
 Reads the real subtitle files (SRT, ASS, WebVTT) in the corpus directories (default: $LOCCTL_CORPORA/real-zh,
-see its README, and the Thai and Arabic samples in Tests/LocCtlTests/Fixtures/breaks/professional, see the
-README there), takes every cue that a professional broke into two or more lines of one language (the
+see its README, and the Thai and Arabic samples that scripts/fetch_break_samples.py writes to
+.build/break-samples, see docs/break-samples.md), takes every cue that a professional broke into two or more lines of one language (the
 English and the Chinese sides of bilingual cues are separated by script; Thai and Arabic by script too),
 joins the lines, re-breaks the joined text with
 `locctl-bench breaks` (the wrap step of the matching region profile, and first-fit over UAX #14 break
@@ -209,7 +209,7 @@ def breaks(lines):
 REGION_LIMITS = {"en-US": 42, "zh-Hans-CN": 16, "zh-Hant-TW": 16, "th-TH": 35, "ar-SA": 42}
 SPLIT_FILE = ROOT / "scripts/break_eval_split.tsv"
 DEFAULT_CORPORA = [os.path.join(os.environ.get("LOCCTL_CORPORA", "/work/shared/corpora"), "real-zh"),
-                   str(ROOT / "Tests/LocCtlTests/Fixtures/breaks/professional")]
+                   str(ROOT / ".build/break-samples")]
 
 
 def language_of(tag: str) -> str:
