@@ -7,8 +7,15 @@ import TextServices
 /// `locctl-bench breaks`: re-breaks texts with the wrap step and with a greedy baseline, for
 /// `scripts/break_eval.py`. Reads lines `region-tag TAB max-chars TAB max-lines TAB text` (text with `\n`
 /// written as a backslash and `n`) from standard input; writes `wrapped TAB greedy` per line, escaped alike.
+/// `--weights balance=…,wrongHeavy=…,widow=…` overrides the line-shape weights (tuning on the dev half only).
 enum BreakBenchmark {
     static func run(regionsDirectory: URL) throws {
+        var weights = BreakWeights.standard
+        if let spec = option("--weights") {
+            guard let parsed = BreakWeights.parse(spec) else { fail("--weights: expected balance=N,wrongHeavy=N,widow=N, got '\(spec)'") }
+            weights = parsed
+        }
+        let step = WrapStep(config: WrapStep.Config(weights: weights))
         let profiles = Dictionary(uniqueKeysWithValues: try RegionLoader.loadDirectory(regionsDirectory).map { ($0.tag, $0) })
         while let line = readLine(strippingNewline: true) {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -20,7 +27,7 @@ enum BreakBenchmark {
             region.limits.commasAsSpaces = false
             let context = LocalizeContext(region: region, orientation: .landscape)
             let cue = Cue(timing: TimeSpan(start: .zero, end: Timestamp(milliseconds: 5000))!, text: CueText(plain: text))
-            let out = WrapStep().apply(Track(cues: [cue]), in: context).track.cues[0].text.plainText
+            let out = step.apply(Track(cues: [cue]), in: context).track.cues[0].text.plainText
             let greedy = greedyBreak(text, locale: region.language, cpl: Double(cpl), metrics: TextMetrics(counting: region.limits.charCounting))
             print(escape(out) + "\t" + escape(greedy))
         }

@@ -114,4 +114,92 @@ struct RenderingJudgmentTests {
         #expect(neither.map(\.rule) == ["glossary.unexpected-symbol"])
         #expect(neither.first?.message.contains("one of longwang (龙王), sea-dragon-king (海龙王)") == true, "\(neither.map(\.message))")
     }
+
+    @Test("register changes are consistent; a translation then a transliteration is not")
+    func registerAndTransliteration() throws {
+        let emperor = Symbol(id: "emperor", category: .history, context: .medium, forms: Forms(simplified: ["皇上"], pinyin: ["huangshang"]),
+                             gloss: ["en": "The emperor."],
+                             renderings: ["en": Renderings(preferred: ["Your Majesty", "the Emperor"], admitted: ["His Majesty"],
+                                                           alignedOnly: ["Your Majesty", "His Majesty"])])
+        let master = Symbol(id: "shifu", category: .kinship, context: .medium, forms: Forms(simplified: ["师父"], pinyin: ["shīfu", "shifu"]),
+                            gloss: ["en": "Teacher."],
+                            renderings: ["en": Renderings(preferred: ["Master"], admitted: ["Shifu", "teacher"], alignedOnly: ["Master", "teacher"])])
+        let consort = Symbol(id: "guifei", category: .history, context: .medium, forms: Forms(simplified: ["贵妃"]), gloss: ["en": "Consort."],
+                             renderings: ["en": Renderings(preferred: ["Noble Consort"], admitted: ["Imperial Consort"])])
+        let m = TolerantTermMatcher(language: "en")
+        func inconsistent(_ s: Symbol, _ a: String?, _ b: String?) throws -> Bool {
+            RenderingJudge.isInconsistent(a, b, symbol: s, try #require(ResolvedRenderings(symbol: s, keys: ["en"])), m)
+        }
+        #expect(try !inconsistent(emperor, "His Majesty", "the Emperor"), "address and reference: a register change")
+        #expect(try !inconsistent(emperor, "Your Majesty", "the Emperor"), "two preferred terms")
+        #expect(try inconsistent(master, "Master", "Shifu"), "a translation, then a transliteration")
+        #expect(try !inconsistent(master, "Master", "teacher"), "two everyday terms")
+        #expect(try inconsistent(consort, "Noble Consort", nil), "a distinctive title, then a paraphrase")
+        #expect(try inconsistent(consort, "Noble Consort", "Imperial Consort"), "two distinctive titles")
+    }
+
+    @Test("a listed term beats a calque, and a calque beats a paraphrase")
+    func calqueAgainstParaphrase() throws {
+        let saying = Symbol(id: "qingshan", category: .idiom, context: .medium, forms: Forms(simplified: ["青山不改"]), gloss: ["en": "Farewell."],
+                            renderings: ["en": Renderings(preferred: ["our paths will cross again"], deprecated: ["green mountains"],
+                                                          paraphrases: ["meet again"])])
+        let r = try #require(ResolvedRenderings(symbol: saying, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        func verdict(_ line: String) -> RenderingJudge.Verdict { judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare(line))]) }
+        #expect(verdict("The green mountains stay. We'll meet again!") == .deprecated(term: "green mountains", cue: 0))
+        #expect(verdict("Green mountains stay: our paths will cross again.") == .rendered(term: "our paths will cross again", cue: 0))
+        #expect(verdict("We'll meet again!") == .rendered(term: "meet again", cue: 0))
+    }
+
+    @Test("a negated line does not render the term; 'had'/'did' meet 'have'/'do'")
+    func negationAndAuxiliaries() throws {
+        let m = TolerantTermMatcher(language: "en")
+        #expect(m.isNegated("we'll meet again", in: m.prepare("Farewell. We'll never meet again!")))
+        #expect(!m.isNegated("we'll meet again", in: m.prepare("Farewell. We'll meet again!")))
+        #expect(!m.isNegated("I didn't know who you were", in: m.prepare("I didn't know who you were!")), "the term's own negation")
+        #expect(finds("have eyes but not recognize Mount Tai", "I had eyes but did not recognize Mount Tai!"))
+        let farewell = Symbol(id: "houhui", category: .idiom, context: .medium, forms: Forms(simplified: ["后会有期"]), gloss: ["en": "Farewell."],
+                              renderings: ["en": Renderings(preferred: ["until we meet again"], admitted: ["we'll meet again"])])
+        let r = try #require(ResolvedRenderings(symbol: farewell, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        #expect(judge.judge(r, in: [(cue: 0, text: m.prepare("We'll never meet again!"))]) == .missing)
+    }
+
+    @Test("pinyin listed as deprecated is a pinyin leftover, once for symbols that share it; a term in the next cue renders a reference")
+    func sharedPinyinAndNeighbours() throws {
+        func symbol(_ id: String, _ zh: String, _ preferred: String) -> Symbol {
+            Symbol(id: id, category: .trope, context: .medium, forms: Forms(simplified: [zh], pinyin: ["Lóngwáng", "Longwang"]),
+                   gloss: ["en": "A title."], renderings: ["en": Renderings(preferred: [preferred], deprecated: ["Longwang"])])
+        }
+        let cake = Symbol(id: "mooncake", category: .food, context: .medium, forms: Forms(simplified: ["月饼"]),
+                          gloss: ["en": "A pastry."], renderings: ["en": Renderings(preferred: ["mooncake"])])
+        let auditor = TrackAuditor(region: AuditFixtures.region,
+                                   symbols: [symbol("longwang", "龙王", "Dragon King"), symbol("sea-dragon-king", "东海龙王", "Dragon King of the East Sea"), cake])
+        func cues(_ texts: [String]) throws -> Track {
+            Track(cues: try texts.enumerated().map { i, t in
+                try Cue(start: Timestamp(milliseconds: Int64(i) * 2000), end: Timestamp(milliseconds: Int64(i) * 2000 + 1900), text: t)
+            })
+        }
+        let source = try cues(["参见龙王！", "把月饼换成五仁的。", "皇上最讨厌五仁月饼了！"])
+        let target = try cues(["We salute you, Longwang!", "Switch the mooncakes to five-nut.", "His Majesty hates those!"])
+        let findings = auditor.audit(EpisodeInput(episode: "e", target: target, targetFile: "e.en.srt", source: source, sourceFile: "e.zh.srt"))
+            .findings.filter { $0.rule.hasPrefix("glossary.") }
+        #expect(findings.map(\.rule) == ["glossary.pinyin-leftover"], "\(findings.map(\.message))")
+        #expect(findings.first?.symbolID == "longwang")
+    }
+
+    @Test("a distinctive gloss word in the line is a sign of a paraphrase; a general one is not")
+    func glossParaphrase() throws {
+        let favour = Symbol(id: "chong-ai", category: .history, context: .medium, forms: Forms(simplified: ["圣宠"]),
+                            gloss: ["en": "Being in or out of the emperor's favour; a favourite consort gains power."],
+                            renderings: ["en": Renderings(preferred: ["in favour"])])
+        let r = try #require(ResolvedRenderings(symbol: favour, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        let gloss = favour.gloss["en"]
+        func verdict(_ line: String) -> RenderingJudge.Verdict { judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare(line))], gloss: gloss) }
+        #expect(verdict("She wants the Emperor all to herself.") == .paraphrased(cue: 0))
+        #expect(verdict("She wants it all to herself.") == .missing)
+        #expect(judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare("She wants the Emperor all to herself."))]) == .missing, "without the gloss")
+    }
 }
+

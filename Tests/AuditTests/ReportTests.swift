@@ -167,4 +167,45 @@ struct RuleRegistryTests {
             #expect(AuditRules.rule(id: rule.id) == rule)
         }
     }
+
+    @Test("HTML report links each timed finding to its cue in the episode's video (media fragment)")
+    func playThisCue() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("locctl-media-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["planted.mkv", "planted.mp4", "other.mp4", "planted.txt"] {
+            try Data().write(to: directory.appendingPathComponent(name))
+        }
+        let links = MediaLinks.links(for: ["planted", "missing"], in: directory.path)
+        #expect(links.keys.sorted() == ["planted"])
+        #expect(links["planted"]?.hasSuffix("/planted.mp4") == true, "mp4 is preferred over mkv: \(links)")
+        #expect(links["planted"]?.hasPrefix("file://") == true)
+        #expect(MediaLinks.links(for: ["ep 1"], in: "https://cdn.example/s1")["ep 1"] == "https://cdn.example/s1/ep%201.mp4")
+        #expect(MediaLinks.fragment("v.mp4", startMs: 6000, endMs: 8500) == "v.mp4#t=6.000,8.500")
+
+        let report = try AuditFixtures.audit("planted")
+        let html = ReportFormat.html.render(report, media: links)
+        let video = try #require(links["planted"])
+        let timed = report.findings.filter { $0.location.start != nil }
+        #expect(!timed.isEmpty)
+        let deprecated = try #require(timed.first { $0.rule == "glossary.deprecated" })
+        let href = MediaLinks.fragment(video, startMs: deprecated.location.start!.milliseconds, endMs: deprecated.location.end?.milliseconds)
+        #expect(html.contains("<a class=\"play\" href=\"\(HTMLReport.escape(href))\""), "the deprecated finding's cue is playable")
+        #expect(html.components(separatedBy: "class=\"play\"").count - 1 == timed.count)
+        #expect(!ReportFormat.html.render(report).contains("class=\"play\""), "no video, no links")
+    }
+
+    @Test("JSON findings carry their cue in context: the target cue and the aligned source cues")
+    func jsonContext() throws {
+        let json = ReportFormat.json.render(try AuditFixtures.audit("planted"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let findings = try #require(root["findings"] as? [[String: Any]])
+        let deprecated = try #require(findings.first { $0["rule"] as? String == "glossary.deprecated" })
+        let context = try #require(deprecated["context"] as? [String: Any])
+        let target = try #require(context["target"] as? String)
+        #expect(target.contains(try #require(deprecated["text"] as? String)))
+        let source = try #require(context["source"] as? [String])
+        #expect(!source.isEmpty && source.allSatisfy { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
+    }
 }
+

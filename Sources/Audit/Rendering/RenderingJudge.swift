@@ -21,24 +21,52 @@ struct RenderingJudge: Sendable {
     }
 
     /// Judges `renderings` in the aligned target cues (`texts` by target cue index, in order).
-    func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)]) -> Verdict {
-        for term in renderings.acceptable + renderings.paraphrases {
-            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .rendered(term: term, cue: hit.cue) }
+    func judge(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)], gloss: String? = nil) -> Verdict {
+        // A listed term wins over a calque (a calque explained by the term is fine); a calque wins over an
+        // approved paraphrase, which is a looser sign of the sense and may render a neighbouring phrase.
+        // A listed term whose words the line negates says the opposite ("We'll never meet again"): not rendered.
+        var negated = false
+        for term in renderings.acceptable {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) {
+                if matcher.isNegated(term, in: hit.text) { negated = true; continue }
+                return .rendered(term: term, cue: hit.cue)
+            }
         }
         for term in renderings.deprecated {
             if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil }) { return .deprecated(term: term, cue: hit.cue) }
         }
+        if negated { return .missing }
+        for term in renderings.paraphrases {
+            if let hit = texts.first(where: { matcher.match(term, in: $0.text) != nil && !matcher.isNegated(term, in: $0.text) }) {
+                return .rendered(term: term, cue: hit.cue)
+            }
+        }
         for term in renderings.acceptable + renderings.paraphrases {
             if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
         }
+        // A distinctive word of the gloss ("the emperor's favour" for "the Emperor all to herself").
+        if let gloss, !matcher.language.isUnspaced {
+            let words = Set(matcher.contentWords(gloss).filter { $0.count >= 5 && !Self.glossStopWords.contains($0) })
+            if let hit = texts.first(where: { $0.text.words.contains(where: words.contains) }) { return .paraphrased(cue: hit.cue) }
+        }
         return .missing
     }
+
+    /// Gloss words too general to show the sense (stemmed as the matcher stems them).
+    static let glossStopWords: Set<String> = Set(["people", "person", "someone", "something", "thing", "other", "which", "their",
+        "there", "about", "after", "before", "often", "usually", "being", "where", "while", "today", "drama", "chinese", "china",
+        "every", "never", "always", "would", "could", "should", "these", "those", "whose", "because", "again", "still",
+        "first", "great", "little", "family", "world", "woman", "women"].map { RenderingLanguage.stemEnglish($0) })
 
     /// Whether the symbol is an address or self-reference term that a natural translation often leaves to
     /// the register, a name or a pronoun (您 in "for you", 哀家 as "I", 夫人 as "your wife"): kinship terms,
     /// and terms rendered by a pronoun.
     static func isAddressTerm(_ symbol: Symbol, _ renderings: ResolvedRenderings) -> Bool {
         if symbol.category == .kinship { return true }
+        // The glossary describes it as a form of address ("the polite way to address a young martial artist").
+        if let gloss = symbol.gloss["en"], gloss.range(of: #"\baddress(es|ed|ing)?\b(?! and)"#, options: [.regularExpression, .caseInsensitive]) != nil {
+            return true
+        }
         let pronouns: Set<String> = ["i", "me", "my", "we", "us", "you", "your", "yo", "tu", "usted", "je", "moi", "vous",
                                      "ich", "sie", "du", "eu", "voce"]
         return (renderings.acceptable + renderings.paraphrases).contains { pronouns.contains(ResolvedRenderings.fold($0)) }
@@ -60,5 +88,54 @@ struct RenderingJudge: Sendable {
             return candidates.first { matcher.language.isNegated($0) }
         }
         return candidates.first
+    }
+
+    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency a viewer
+    /// would notice:
+    /// - a shortened term is the same term, and two preferred terms are the glossary's own choice by context;
+    /// - a translation and a transliteration of the same symbol ("Master" and "Shifu") read as two things;
+    /// - a change between an everyday (`aligned-only`) term and another listed term is a change of register
+    ///   ("His Majesty" and "the Emperor", address and reference), not of meaning;
+    /// - otherwise a change that involves a distinctive term (a title, a name) is an inconsistency, also when
+    ///   the other side is a paraphrase ("Noble Consort", then "Precious Consort").
+    static func isInconsistent(_ earlier: String?, _ later: String?, symbol: Symbol?, _ renderings: ResolvedRenderings,
+                               _ matcher: TolerantTermMatcher) -> Bool {
+        if let earlier, let later, matcher.isSameRendering(earlier, later) { return false }
+        if let earlier, let later, let symbol,
+           isTransliteration(earlier, of: symbol, matcher) != isTransliteration(later, of: symbol, matcher) { return true }
+        let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
+        let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
+        if isPreferred(earlier) && isPreferred(later) { return false }
+        if earlier != nil, later != nil { return isDistinctive(earlier) && isDistinctive(later) }
+        // An address term may be left to the register or a name ("Young hero", later "Young man").
+        if let symbol, isAddressTerm(symbol, renderings) { return false }
+        return isDistinctive(earlier) || isDistinctive(later)
+    }
+
+    /// Whether `term` is one of the symbol's pinyin forms (tone marks, case, spacing and articles folded):
+    /// "Shifu", "the jianghu".
+    static func isTransliteration(_ term: String, of symbol: Symbol, _ matcher: TolerantTermMatcher) -> Bool {
+        let squeeze = { (s: String) in matcher.prepare(s).words.joined() }
+        let folded = squeeze(term)
+        return !folded.isEmpty && symbol.forms.pinyin.contains { squeeze($0) == folded }
+    }
+}
+
+extension RenderingJudge {
+    /// Whether one of the acceptable terms is in `texts` (not negated): the symbol is named there.
+    func isNamed(_ renderings: ResolvedRenderings, in texts: [(cue: Int, text: RenderingText)]) -> Bool {
+        renderings.acceptable.contains { term in
+            texts.contains { matcher.match(term, in: $0.text) != nil && !matcher.isNegated(term, in: $0.text) }
+        }
+    }
+
+    /// The matches of one target cue in the order their findings are decided: where several symbols share a
+    /// span, the ones the aligned source holds come first, so a shared term is reported for its own symbol.
+    static func reportable(_ matches: [SymbolMatch], held: (String) -> Bool) -> [SymbolMatch] {
+        let heldIDs = Set(matches.map(\.symbolID).filter(held))
+        return matches.enumerated().sorted { a, b in
+            let ha = heldIDs.contains(a.element.symbolID), hb = heldIDs.contains(b.element.symbolID)
+            return ha != hb ? ha : a.offset < b.offset
+        }.map(\.element)
     }
 }

@@ -121,6 +121,18 @@ struct RenderingLanguage: Hashable, Sendable {
     /// Words that carry no content of their own: articles (already gone), prepositions, auxiliaries, possessives.
     func isFunctionWord(_ stem: String) -> Bool { Self.functionWords[code, default: []].contains(stem) }
 
+    /// Whether a (stemmed) word negates what follows it: "never", "not", "don't", "jamais", "nicht".
+    func isNegator(_ stem: String) -> Bool {
+        switch code {
+        case "en": return ["not", "never", "no", "nor", "neither", "cannot"].contains(stem) || stem.hasSuffix("n't")
+        case "es": return ["no", "nunca", "jama", "jamas", "tampoco"].contains(stem)
+        case "pt": return ["nao", "nunca", "jamai", "jamais"].contains(stem)
+        case "fr": return ["ne", "pa", "pas", "jamai", "jamais", "n'"].contains(stem)
+        case "de": return ["nicht", "nie", "niemal", "niemals", "kein", "keine"].contains(stem)
+        default: return false
+        }
+    }
+
     /// Generic heads a linguist may leave out ("Mid-Autumn" for "Mid-Autumn Festival").
     func isGenericHead(_ stem: String) -> Bool { Self.genericHeads[code, default: []].contains(stem) }
 
@@ -155,7 +167,10 @@ struct RenderingLanguage: Hashable, Sendable {
         "sold": "sell", "told": "tell", "held": "hold", "stood": "stand", "met": "meet", "paid": "pay", "said": "say",
         "made": "make", "found": "find", "ran": "run", "rode": "ride", "wore": "wear", "swore": "swear", "sworn": "swear",
         "stole": "steal", "stolen": "steal", "hid": "hide", "hidden": "hide", "flew": "fly", "flown": "fly",
-        "died": "die", "dying": "die", "lying": "lie", "lay": "lie",
+        "died": "die", "dying": "die", "lying": "lie", "lay": "lie", "leapt": "leap", "sprang": "spring",
+        "sprung": "spring", "flung": "fling", "struck": "strike", "slew": "slay", "slain": "slay", "sought": "seek",
+        "swam": "swim", "swum": "swim", "rose": "rise", "risen": "rise", "hung": "hang", "led": "lead", "fled": "flee",
+        "had": "have", "has": "have", "having": "have", "did": "do", "does": "do", "done": "do",
     ]
 
     static let articles: [String: Set<String>] = [

@@ -3,7 +3,8 @@ import TextServices
 /// severity, rule and episode, and the findings of each episode, errors first. No scripts, no external
 /// resources (the filters are radio buttons and CSS `:checked` rules); every text is escaped.
 public enum HTMLReport {
-    public static func render(_ report: AuditReport) -> String {
+    /// `media`: each episode's video URL (see ``MediaLinks``); a finding on a timed cue then links to that cue.
+    public static func render(_ report: AuditReport, media: [String: String] = [:]) -> String {
         let title = "locctl audit — \(report.region) (\(report.orientation))"
         var out = """
         <!DOCTYPE html>
@@ -17,7 +18,7 @@ public enum HTMLReport {
         code{font-family:ui-monospace,monospace}.muted{color:#666}svg text{font:12px system-ui,sans-serif}
         .filters{margin:1em 0;padding:.5em;border:1px solid #ddd}.filters div{margin:.2em 0}.filters label{margin-right:.8em;cursor:pointer}
         input.filter{position:absolute;opacity:0;pointer-events:none}
-        .src{color:#555;font-size:90%;margin-top:.2em}mark{background:#fff3b0}
+        .src{color:#555;font-size:90%;margin-top:.2em}mark{background:#fff3b0}a.play{margin-left:.4em;text-decoration:none}
         \(filterCSS(report))
         </style></head><body>
         <h1>\(escape(title))</h1>
@@ -51,7 +52,7 @@ public enum HTMLReport {
             out += "<table><thead><tr><th>time</th><th>cue</th><th>severity</th><th>rule</th><th>message</th><th>cue in context</th><th>expected</th><th>fix</th></tr></thead><tbody>\n"
             let ordered = findings.enumerated().sorted { $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset }.map(\.element)
             for f in ordered {
-                out += "<tr class=\"f sev-\(f.severity.rawValue) \(ruleClass(f.rule)) \(anchor(episode))\"><td>\(escape(f.location.start?.formatted() ?? ""))</td><td>\(escape(f.location.cueLabel ?? ""))</td>"
+                out += "<tr class=\"f sev-\(f.severity.rawValue) \(ruleClass(f.rule)) \(anchor(episode))\"><td>\(escape(f.location.start?.formatted() ?? ""))</td><td>\(escape(f.location.cueLabel ?? ""))\(playLink(f, media))</td>"
                 out += "<td class=\"\(f.severity.rawValue)\">\(f.severity.rawValue)</td><td><code>\(escape(f.rule))</code></td>"
                 out += "<td>\(escape(f.message))</td><td>\(contextCell(f))</td><td>\(escape(f.expected ?? ""))</td><td>\(escape(f.fix ?? ""))</td></tr>\n"
             }
@@ -59,6 +60,13 @@ public enum HTMLReport {
         }
         out += "</div>\n</body></html>\n"
         return out
+    }
+
+    /// A link that plays the finding's cue in its episode's video, when there is one and the cue is timed.
+    static func playLink(_ f: Finding, _ media: [String: String]) -> String {
+        guard let video = media[f.episode], let start = f.location.start else { return "" }
+        let href = MediaLinks.fragment(video, startMs: start.milliseconds, endMs: f.location.end?.milliseconds)
+        return " <a class=\"play\" href=\"\(escape(href))\" title=\"play this cue\">▶</a>"
     }
 
     /// The target cue (with the offending text marked) over its aligned source cues; the text alone without a cue.

@@ -52,6 +52,12 @@ public enum JSONReport {
         var symbol: String?
         var fingerprint: String
         var suppression: String?
+        /// The target cue's text and the aligned source cues' texts, for glossary and cue findings.
+        var context: Context?
+    }
+    struct Context: Encodable {
+        var target: String
+        var source: [String]
     }
 
     public static func render(_ report: AuditReport) -> String {
@@ -80,6 +86,7 @@ public enum JSONReport {
                   startMs: l.start?.milliseconds, endMs: l.end?.milliseconds, line: l.line)
         return Item(rule: f.rule, severity: f.severity.rawValue, episode: f.episode, file: l.file, cue: cue,
                     message: f.message, text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID,
-                    fingerprint: f.fingerprint, suppression: f.suppression?.reason)
+                    fingerprint: f.fingerprint, suppression: f.suppression?.reason,
+                    context: f.context.map { Context(target: $0.target, source: $0.source) })
     }
 }

@@ -11,14 +11,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// A self-contained HTML page with a per-episode summary and a chart of findings by rule.
     case html
 
-    /// Renders `report`; `color` only affects `text`.
-    public func render(_ report: AuditReport, color: Bool = false) -> String {
+    /// Renders `report`; `color` only affects `text`, `media` (episode → video URL) only `html`.
+    public func render(_ report: AuditReport, color: Bool = false, media: [String: String] = [:]) -> String {
         switch self {
         case .text: return TextReport(color: color).render(report)
         case .json: return JSONReport.render(report)
         case .sarif: return SARIFReport.render(report)
         case .markdown: return MarkdownReport.render(report)
-        case .html: return HTMLReport.render(report)
+        case .html: return HTMLReport.render(report, media: media)
         }
     }
 }

@@ -20,22 +20,31 @@ enum GlossaryRules {
         var uses: [Use] = []
 
         for (index, matches) in scan.targetMatches.enumerated() {
-            for match in matches {
+            var reportedSpans: [Range<Int>] = []
+            for match in RenderingJudge.reportable(matches, held: { scan.alignedSourceForm(of: $0, targetCue: index) != nil }) {
                 guard let symbol = context.symbols[match.symbolID] else { continue }
                 let preferred = context.renderings(of: symbol)?.preferred.first
-                switch (match.formKind, match.renderingStatus) {
-                case (.rendering, .deprecated?):
-                    findings.append(scan.finding(
-                        AuditRules.glossaryDeprecated, cue: index,
-                        message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
-                            + (preferred.map { "; use '\($0)'" } ?? ""),
-                        text: match.matchedText, expected: preferred,
-                        fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
+                // A term several symbols share is one problem at one place.
+                if match.formKind == .pinyin || match.renderingStatus == .deprecated {
+                    if reportedSpans.contains(where: { $0.overlaps(match.utf16Range) }) { continue }
+                    reportedSpans.append(match.utf16Range)
+                }
+                // A deprecated term that is the symbol's pinyin ("Longwang") is a pinyin leftover.
+                let isPinyin = match.formKind == .pinyin
+                    || (match.renderingStatus == .deprecated && RenderingJudge.isTransliteration(match.matchedText, of: symbol, context.judge.matcher))
+                switch (isPinyin ? .pinyin : match.formKind, match.renderingStatus) {
                 case (.pinyin, _):
                     findings.append(scan.finding(
                         AuditRules.glossaryPinyinLeftover, cue: index,
                         message: "\(symbol.id) is left in pinyin ('\(match.matchedText)')"
                             + (preferred.map { "; the glossary renders it '\($0)'" } ?? ""),
+                        text: match.matchedText, expected: preferred,
+                        fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
+                case (.rendering, .deprecated?):
+                    findings.append(scan.finding(
+                        AuditRules.glossaryDeprecated, cue: index,
+                        message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
+                            + (preferred.map { "; use '\($0)'" } ?? ""),
                         text: match.matchedText, expected: preferred,
                         fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
                 case (.rendering, _):
@@ -62,6 +71,7 @@ enum GlossaryRules {
     private static func consistency(_ scan: EpisodeScan, _ uses: [Use], into findings: inout [Finding]) -> [String: RenderingUse] {
         let context = scan.context
         var first: [String: Use] = [:]
+        var transliterationsReported = Set<Int>()
         for use in uses.sorted(by: { $0.cue < $1.cue }) {
             let key = use.rendering.consistencyKey
             guard let used = first[key] else {
@@ -71,8 +81,24 @@ enum GlossaryRules {
             guard used.cue != use.cue else { continue }
             let symbolID = use.rendering.symbolID
             guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
-                  isInconsistent(used.term, use.term, renderings, context.judge.matcher) else { continue }
+                  isInconsistent(used.term, use.term, symbol: symbol, renderings, context.judge.matcher) else { continue }
             let preferred = renderings.preferred.first
+            // A transliteration next to a translation: the transliteration is the one to change, wherever it is.
+            if let earlier = used.term, let later = use.term {
+                let matcher = context.judge.matcher
+                let pinyin = RenderingJudge.isTransliteration(earlier, of: symbol, matcher) ? used
+                    : RenderingJudge.isTransliteration(later, of: symbol, matcher) ? use : nil
+                if let pinyin {
+                    let other = pinyin.cue == use.cue ? used : use
+                    guard transliterationsReported.insert(pinyin.cue).inserted else { continue }
+                    findings.append(scan.finding(
+                        AuditRules.glossaryPinyinLeftover, cue: pinyin.cue,
+                        message: "\(symbolID) is left in pinyin ('\(pinyin.rendering.matchedText)') but translated '\(other.rendering.matchedText)' at \(other.rendering.location.start?.description ?? "another cue") in this episode",
+                        text: pinyin.rendering.matchedText, expected: other.rendering.form,
+                        fix: "Use one rendering throughout: '\(other.rendering.form)'.", symbol: symbolID))
+                    continue
+                }
+            }
             let form = use.rendering.sourceForm.isEmpty ? "" : " (\(use.rendering.sourceForm))"
             let here = use.term == nil ? "without that term here ('\(excerpt(scan.targetTexts[use.cue]))')" : "'\(use.rendering.matchedText)' here"
             findings.append(scan.finding(
@@ -141,7 +167,7 @@ enum GlossaryRules {
                                                           location: scan.targetLocation(cue)))
                 }
                 let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
-                switch judge.judge(renderings, in: targets.map(text)) {
+                switch judge.judge(renderings, in: targets.map(text), gloss: symbol.gloss[context.region.language] ?? symbol.gloss["en"]) {
                 case .rendered(let term, let cue):
                     uses.append(use(cue, term))
                 case .paraphrased(let cue):
@@ -157,6 +183,12 @@ enum GlossaryRules {
                 case .missing:
                     // Address and self-reference terms are carried by the register, a name or a pronoun: no finding.
                     if RenderingJudge.isAddressTerm(symbol, renderings) { continue }
+                    // A one-character form is mostly part of a name or compound (妃 in 淑妃, "Consort Shu" or "her"):
+                    // too weak a sign to call a missing rendering.
+                    if sourceText.count == 1 { continue }
+                    // Named in the neighbouring target cue, referred to here ("mooncakes …", then "those").
+                    let neighbours = [targets.min()! - 1, targets.max()! + 1].filter { scan.targetTexts.indices.contains($0) }
+                    if judge.isNamed(renderings, in: neighbours.map(text)) { continue }
                     let negated = RenderingJudge.isNegatedForm(sourceText, of: symbol)
                     let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
                     findings.append(scan.finding(
@@ -223,17 +255,11 @@ enum GlossaryRules {
         }
     }
 
-    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency. Two preferred
-    /// terms are the glossary's own choice by context ("Your Majesty", "the Emperor"); a change between everyday
-    /// (`aligned-only`) words or paraphrases is natural variation; a shortened term is the same term. A change
-    /// that involves a distinctive term (a title, a transliteration) is an inconsistency.
-    static func isInconsistent(_ earlier: String?, _ later: String?, _ renderings: ResolvedRenderings,
+    /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency (see
+    /// ``RenderingJudge/isInconsistent(_:_:symbol:_:_:)``).
+    static func isInconsistent(_ earlier: String?, _ later: String?, symbol: Symbol? = nil, _ renderings: ResolvedRenderings,
                                _ matcher: TolerantTermMatcher) -> Bool {
-        if let earlier, let later, matcher.isSameRendering(earlier, later) { return false }
-        let isPreferred = { (t: String?) in t.map { renderings.status(of: $0) == .preferred } ?? false }
-        let isDistinctive = { (t: String?) in t.map { !renderings.isAlignedOnly($0) } ?? false }
-        if isPreferred(earlier) && isPreferred(later) { return false }
-        return isDistinctive(earlier) || isDistinctive(later)
+        RenderingJudge.isInconsistent(earlier, later, symbol: symbol, renderings, matcher)
     }
 
     /// Whether a source text holds two consecutive characters of one of the symbol's Chinese forms.

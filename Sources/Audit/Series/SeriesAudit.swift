@@ -26,7 +26,7 @@ public enum SeriesAudit {
                     continue
                 }
                 guard let symbol = context.symbols[symbolID], let renderings = context.renderings(of: symbol),
-                      GlossaryRules.isInconsistent(established.use.form, use.form, renderings, context.judge.matcher) else { continue }
+                      GlossaryRules.isInconsistent(established.use.form, use.form, symbol: symbol, renderings, context.judge.matcher) else { continue }
                 let preferred = context.symbols[symbolID].flatMap { context.renderings(of: $0)?.preferred.first }
                 findings.append(Finding(
                     rule: AuditRules.glossaryInconsistent.id, severity: AuditRules.glossaryInconsistent.defaultSeverity,

@@ -108,6 +108,7 @@ enum BreakScoring {
         if !site.atSpace && words.noLineStartSoft.contains(next) { p += soft * 2 }
         // Words that bind to what follows (Thai nominalisers ความ/การ, Chinese degree adverbs).
         if !site.atSpace && words.noLineEnd.contains(prev) { p += violation }
+        if words.thaiFragments && !site.atSpace && (isThaiFragment(site.rawPrevious) || isThaiFragment(site.rawNext)) { p += violation }
         if words.arabicIdafa && isIdafa(previous: site.rawPrevious, next: site.rawNext, words) { p += violation }
         if words.arabicIdafa && isNameSyllable(site.rawNext, words) { p += violation }
         return p
@@ -130,6 +131,14 @@ enum BreakScoring {
         return false
     }
 
+    /// A Thai dictionary piece that is a single consonant with at most tone or other marks on it ("อ", "ห",
+    /// "บ๊"): not a Thai word (except the few one-consonant words), so a piece of a word or name ICU does not know.
+    static func isThaiFragment(_ raw: String) -> Bool {
+        let base = raw.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        guard base.count == 1, let c = base.first, (0x0E01...0x0E2E).contains(c.value) else { return false }
+        return !["ก็", "ณ", "ธ"].contains(raw)
+    }
+
     /// A one- or two-letter Arabic word that is no particle: the second syllable of a transliterated
     /// Chinese name ("تشانغ إي", "هو يي"), which stays with the first.
     static func isNameSyllable(_ raw: String, _ words: BreakVocabulary) -> Bool {
@@ -149,31 +158,61 @@ enum BreakScoring {
         return prev.count >= 2
     }
 
-    /// Balance: points per 10 % of the line length a line is away from an even split.
-    static let balanceWeight = 0.1
-    /// A two-line cue whose longer line is the one the region does not want longer.
-    static let wrongHeavy = 0.5
-    /// A lone short word as the last line.
-    static let widow = 1.0
-
     /// The cost of one line `width` wide (line `index` of `count`, of a cue `total` wide without broken spaces).
     static func lineCost(width: Double, words: Int, index: Int, count: Int, total: Double, maxWidth: Double,
-                         balance: LineBalance, spaced: Bool) -> Double {
+                         balance: LineBalance, spaced: Bool, weights: BreakWeights = .standard) -> Double {
         var cost = 0.0
         if spaced && count >= 3 && index > 0 && index < count - 1 && words <= 1 { cost += violation }
         // A lone short word as the last line (a widow) reads badly.
-        if spaced && index == count - 1 && count >= 2 && words <= 1 && width < maxWidth / 4 { cost += widow }
+        if spaced && index == count - 1 && count >= 2 && words <= 1 && width < maxWidth / 4 { cost += weights.widow }
         // Balance: deviation from an even split, in points per 10 % of the line length.
         let ideal = (total - (spaced ? Double(count - 1) : 0)) / Double(count)
         let scale = 10 / max(1, maxWidth)
-        cost += balanceWeight * abs(width - ideal) * scale
+        cost += weights.balance * abs(width - ideal) * scale
         if count == 2 && index == 0 {
             switch balance {
-            case .bottomHeavy: if width > ideal + 0.01 { cost += wrongHeavy }
-            case .topHeavy: if width < ideal - 0.01 { cost += wrongHeavy }
+            case .bottomHeavy: if width > ideal + 0.01 { cost += weights.wrongHeavy }
+            case .topHeavy: if width < ideal - 0.01 { cost += weights.wrongHeavy }
             case .none: break
             }
         }
         return cost
+    }
+}
+
+/// The line-shape weights of `BreakScoring.lineCost` (the only tuned numbers of the model). `standard` is
+/// what localize uses; `scripts/break_eval.py --weights` overrides them to tune on the development half of
+/// the professional files (never on the test half).
+public struct BreakWeights: Hashable, Sendable {
+    /// Balance: points per 10 % of the line length a line is away from an even split.
+    public var balance: Double
+    /// A two-line cue whose longer line is the one the region does not want longer.
+    public var wrongHeavy: Double
+    /// A lone short word as the last line.
+    public var widow: Double
+
+    public init(balance: Double, wrongHeavy: Double, widow: Double) {
+        self.balance = balance
+        self.wrongHeavy = wrongHeavy
+        self.widow = widow
+    }
+
+    public static let standard = BreakWeights(balance: 0.1, wrongHeavy: 0.5, widow: 1.0)
+
+    /// `standard` with `name=value` overrides separated by commas (`balance=0.3,widow=3`); nil on a name or
+    /// value it does not know.
+    public static func parse(_ spec: String) -> BreakWeights? {
+        var w = standard
+        for part in spec.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, let v = Double(kv[1]), v.isFinite, v >= 0 else { return nil }
+            switch kv[0] {
+            case "balance": w.balance = v
+            case "wrongHeavy", "wrong-heavy": w.wrongHeavy = v
+            case "widow": w.widow = v
+            default: return nil
+            }
+        }
+        return w
     }
 }

@@ -33,6 +33,9 @@ struct BreakVocabulary: Sendable {
     var arabicIdafa = false
     /// Arabic particles that are not nouns of an idāfa.
     var arabicParticles: Set<String> = []
+    /// Thai: a dictionary "word" that is one bare consonant is a fragment ICU cut out of a word it does not
+    /// know, nearly always a transliterated name ("ฉางเอ๋|อ", "จ้าว|ห|มิง"): never break next to one.
+    var thaiFragments = false
 
     static let empty = BreakVocabulary()
 
@@ -108,7 +111,30 @@ struct BreakVocabulary: Sendable {
         numberMorphemes: ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "สิบ", "ยี่", "เอ็ด", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"],
         noLineStart: words("ดวง นาย ตัว อัน ชิ้น เล่ม หลัง ลูก ใบ คัน องค์ รูป ท่าน บาท ปี เดือน วัน ครั้ง ๆ ไป มา อยู่ ได้ แล้ว ด้วย นะ ครับ ค่ะ คะ จ้ะ ล่ะ สิ เถอะ หรอก"),
         noLineStartSoft: words("กิน ให้ กัน"),
-        noLineEnd: words("ความ การ นัก ผู้ ชาว ช่าง ใน ของ ที่ จะ ไม่ เป็น"))
+        noLineEnd: words("ความ การ นัก ผู้ ชาว ช่าง ใน ของ ที่ จะ ไม่ เป็น"
+                         // Titles bind to the name after them ("คุณ|หลินเฟิง", "ท่าน|อ๋อง").
+                         + " คุณ ท่าน นาง นางสาว อาจารย์ สหาย องค์ชาย คุณชาย คุณหนู แม่นาง ศิษย์พี่ ศิษย์น้อง เจ้าชาย เจ้าหญิง ฮองเฮา ฮ่องเต้ อ๋อง"),
+        thaiFragments: true)
+    /// Thai spellings of Chinese name syllables (surnames and common given-name syllables as Thai subtitles of
+    /// Chinese dramas write them). A run of two or more in a row is a name ("หลินเฟิง", "ฉางเอ๋อ", "จ้าวหมิง"),
+    /// which ICU's Thai dictionary, not knowing it, cuts anywhere. Syllables that are everyday Thai words
+    /// (หัว head, หู ear, ทาน eat, จง must, หลง lost, ชิง snatch …) are left out, so ordinary text is not read
+    /// as a name.
+    static let thaiNameSyllables: [String] = Array(words("""
+        หลิน เฟิง จ้าว หมิง ฉาง เอ๋อ โหว อี้ หยัน เปียน เสี่ยว เหมย หลี่ ซู หวัง จาง หลิว เฉิน หยาง หวง โจว อู๋ สวี สวี่ ซุน
+        หม่า จู กัว เหอ เกา หลัว เจิ้ง เหลียง เซี่ย ซ่ง ถัง ฮั่น ต่ง เซียว เฉิง เฉา หยวน เติ้ง ฟู่ เสิ่น เจิง เผิง หลู่ เจียง
+        ไช่ เจี่ย ติง เว่ย เซวีย เย่ เหยียน อวี๋ อวี่ ตู้ ไต้ เทียน เหริน ฟ่าน สือ เหยา เลี่ยว สง ลู่ เฮ่า ข่ง ไป๋ ชุย เหมา ชิว
+        ฉิน กู้ เซ่า เมิ่ง ต้วน เฉียน อิ๋น ซิน เยว่ ฮวา หรง หยุน เหวิน จื่อ หยู ฮุ่ย จวิ้น เจี๋ย ห่าว เจ๋อ เฉียง กวง หนิง
+        หลาน ฉี ลั่ว เหลียน ซือ เซิง ฮ่าว หยิง เยี่ยน ซวง เหม่ย เจวี๋ย ซาง หยวิน เหลย ฉู่ ไห่ เซียน ลี่ฮวา
+        """)).sorted { $0.count > $1.count }
+
+    static let thaiNameSyllablesUTF16: [[UInt16]] = thaiNameSyllables.map { Array($0.utf16) }.sorted { $0.count > $1.count }
+
+    /// Thai vowel signs above/below and tone marks (combining, part of the preceding consonant's cluster).
+    static func isThaiMark(_ u: UInt16) -> Bool {
+        u == 0x0E31 || (0x0E34...0x0E3A).contains(u) || (0x0E47...0x0E4E).contains(u)
+    }
+
     static let chinese = BreakVocabulary(
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
         noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),

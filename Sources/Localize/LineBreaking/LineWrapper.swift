@@ -19,6 +19,8 @@ struct LineWrapper: Sendable {
     var language: String
     var protection: ProtectedTerms
     var protectCapitalizedNames: Bool
+    /// Line-shape weights (`BreakWeights.standard` unless tuning).
+    var weights: BreakWeights = .standard
 
     struct Result {
         var text: CueText

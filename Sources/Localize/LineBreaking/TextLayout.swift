@@ -93,16 +93,34 @@ struct TextLayout {
         if spaced && wrapper.protectCapitalizedNames {
             protected += Self.names(runs: runs, n: n, char: char).map { ($0, BreakScoring.capitalizedRun) }
         }
+        // Thai has no capitals: a run of Chinese name syllables is the name to keep whole.
+        let thaiNames = thai && wrapper.protectCapitalizedNames ? Self.thaiNames(units: units) : []
+        protected += thaiNames.map { ($0, BreakScoring.capitalizedRun) }
 
         // Words: spaced text between whitespace runs; dictionary text between ICU word boundaries.
         var words: [Range<Int>] = []
         var s = 0
         for r in runs { words.append(s..<r.start); s = r.end }
         words.append(s..<n)
-        let lineBreaks = (try? TextBreaker(kind: .line, locale: dictionaryLocale ?? wrapper.language))?.boundaries(in: text) ?? []
+        var lineBreaks = (try? TextBreaker(kind: .line, locale: dictionaryLocale ?? wrapper.language))?.boundaries(in: text) ?? []
         var wordBoundaries: [Int] = []
         if let dictionaryLocale, let breaker = try? TextBreaker(kind: .word, locale: dictionaryLocale) {
             wordBoundaries = breaker.boundaries(in: text)
+        }
+        // ICU's Thai dictionary, not knowing a name, also mis-cuts the word after it ("ฉางเอ๋|อร้|องไห้"): the text
+        // around names is segmented again with the names blanked out (same UTF-16 offsets), and a name's edges
+        // are break opportunities; the boundaries inside a name stay (costed as a protected span).
+        if !thaiNames.isEmpty {
+            var masked = units
+            for r in thaiNames { for k in r { masked[k] = 0x20 } }
+            let maskedText = String(decoding: masked, as: UTF16.self)
+            func inside(_ b: Int) -> Bool { thaiNames.contains { $0.lowerBound < b && b < $0.upperBound } }
+            func near(_ b: Int) -> Bool { thaiNames.contains { $0.lowerBound <= b && b <= $0.upperBound } }
+            let edges = thaiNames.flatMap { [$0.lowerBound, $0.upperBound] }
+            let maskedLine = (try? TextBreaker(kind: .line, locale: "th"))?.boundaries(in: maskedText) ?? []
+            let maskedWord = (try? TextBreaker(kind: .word, locale: "th"))?.boundaries(in: maskedText) ?? []
+            lineBreaks = Array(Set(lineBreaks.filter(inside) + maskedLine.filter { !near($0) } + edges)).sorted()
+            wordBoundaries = Array(Set(wordBoundaries.filter(inside) + maskedWord.filter { !near($0) } + edges)).sorted()
         }
         let wordBoundarySet = Set(wordBoundaries)
         let vocabulary = BreakVocabulary.forLanguage(wrapper.language)
@@ -212,6 +230,31 @@ struct TextLayout {
         return String(decoding: word, as: UTF16.self).lowercased().replacingOccurrences(of: "’", with: "'")
     }
 
+    /// UTF-16 ranges of runs of two or more Thai name syllables (`BreakVocabulary.thaiNameSyllables`, longest
+    /// first at each position) with nothing between them.
+    static func thaiNames(units: [UInt16]) -> [Range<Int>] {
+        let syllables = BreakVocabulary.thaiNameSyllablesUTF16
+        var result: [Range<Int>] = []
+        var i = 0
+        let n = units.count
+        func match(at k: Int) -> Int? {
+            guard k < n, (0x0E01...0x0E4F).contains(units[k]) else { return nil }
+            for s in syllables where s.count <= n - k && units[k..<(k + s.count)].elementsEqual(s) {
+                // A syllable must not end inside a character cluster (a following mark belongs to it).
+                let end = k + s.count
+                if end < n, BreakVocabulary.isThaiMark(units[end]) { continue }
+                return s.count
+            }
+            return nil
+        }
+        while i < n {
+            var j = i, count = 0
+            while let len = match(at: j) { j += len; count += 1 }
+            if count >= 2 { result.append(i..<j); i = j } else { i += 1 }
+        }
+        return result
+    }
+
     /// Ranges of two or more consecutive capitalized words (names such as "Lin Feng" or "Madame Zhao").
     static func names(runs: [Run], n: Int, char: (Int) -> Character?) -> [Range<Int>] {
         // Words are the stretches between runs.
@@ -278,7 +321,8 @@ struct TextLayout {
             let w = width(a, b)
             if let limit, w > limit { return nil }
             var cost = BreakScoring.lineCost(width: w, words: wordCount(a, b), index: index, count: k, total: total,
-                                             maxWidth: maxWidth, balance: wrapper.balance, spaced: spaced)
+                                             maxWidth: maxWidth, balance: wrapper.balance, spaced: spaced,
+                                             weights: wrapper.weights)
             let v = Int(cost / BreakScoring.violation)
             if limit == nil { cost += max(0, w - maxWidth) * 1000 }
             return (cost, v)

@@ -110,6 +110,9 @@ public struct TimingStep: LocalizeStep {
                         let overlapping = s < pe
                         let what = overlapping ? "overlaps the previous cue by \(pe - s) ms" : "gap to the previous cue below \(gap) ms"
                         let tooFar = "; resolving it would move a cue more than the \(tolerance) ms sync tolerance (left as it is)"
+                        // A start moved later never passes the next cue's start (which would put that cue, not yet
+                        // placed, behind this one and push it further than the tolerance).
+                        let limitStart = partNext ?? Int64.max
                         func trimPrevious(to end: Int64, reason: String) {
                             let prevBefore = times(ps, pe)
                             retime(prev, ps, end)
@@ -124,7 +127,7 @@ public struct TimingStep: LocalizeStep {
                             let newPrevEnd = min(pe, max(ps + minDuration, s - gap))
                             let newStart = max(s, newPrevEnd + gap)
                             let keepsDuration = e - newStart >= min(minDuration, e - s) && newStart <= e
-                            if pe - newPrevEnd <= tolerance && newStart - s <= tolerance {
+                            if pe - newPrevEnd <= tolerance && newStart - s <= tolerance && newStart <= limitStart {
                                 if newPrevEnd != pe { trimPrevious(to: newPrevEnd, reason: "end trimmed to its minimum duration for the gap") }
                                 s = newStart
                                 if keepsDuration {
@@ -133,9 +136,11 @@ public struct TimingStep: LocalizeStep {
                                     unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")
                                     e = max(e, s + 1)
                                 }
-                            } else if pe + gap - s <= tolerance || s < ps {
-                                // (A cue starting before the previous one, the later part of a split cue with the same
-                                // start, is moved after it whatever the distance: the track stays in start order.)
+                            } else if (pe + gap - s <= tolerance && pe + gap <= limitStart) || s < ps {
+                                // (A cue starting before the previous one — the later part of a split cue, or a cue
+                                // nested in a cue that was split — is moved after it whatever the distance: the track
+                                // stays in start order. A moved cue never passes the next cue's start, so no other
+                                // cue gets there.)
                                 // Neither keeps its minimum duration: still never leave an overlap or a short gap;
                                 // this cue starts after the gap and keeps what it can.
                                 unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")

@@ -16,11 +16,15 @@ public struct WrapStep: LocalizeStep {
         public var protectCapitalizedNames: Bool
         /// Also protect the region-language renderings of the context's glossary symbols.
         public var protectGlossaryRenderings: Bool
+        /// Line-shape weights of the break scoring (`BreakWeights.standard`; overridden only to tune).
+        public var weights: BreakWeights
 
-        public init(protectedTerms: [String] = [], protectCapitalizedNames: Bool = true, protectGlossaryRenderings: Bool = true) {
+        public init(protectedTerms: [String] = [], protectCapitalizedNames: Bool = true, protectGlossaryRenderings: Bool = true,
+                    weights: BreakWeights = .standard) {
             self.protectedTerms = protectedTerms
             self.protectCapitalizedNames = protectCapitalizedNames
             self.protectGlossaryRenderings = protectGlossaryRenderings
+            self.weights = weights
         }
     }
 
@@ -73,7 +77,8 @@ public struct WrapStep: LocalizeStep {
         }
         return LineWrapper(metrics: TextMetrics(counting: context.region.limits.charCounting), limits: context.lineLimits,
                            balance: context.region.limits.lineBalance, language: context.region.language,
-                           protection: ProtectedTerms(terms), protectCapitalizedNames: config.protectCapitalizedNames)
+                           protection: ProtectedTerms(terms), protectCapitalizedNames: config.protectCapitalizedNames,
+                           weights: config.weights)
     }
 
     /// Edits that write each full-width comma inside a line as a space, and drop one at a line's end (Taiwan

@@ -16,10 +16,17 @@ struct ClauseSplitter: Sendable {
         guard n > 1 else { return nil }
         let dictionary = UnicodeScript.segmentationLocale(of: text).flatMap { ["zh", "ja", "th"].contains($0) ? $0 : nil }
         var ranked: [Int: Double] = [:]
-        for b in (try? TextBreaker(kind: .sentence, locale: locale))?.boundaries(in: text) ?? [] where b > 0 && b < n { ranked[b] = 0 }
+        // An earlier wrap's line breaks are no sentence ends (UAX #29 ends a sentence at every line feed): in
+        // spaced text the boundaries are found with them read as spaces (same UTF-16 offsets). (Chinese and
+        // Japanese keep them: a line break there often stands for a pause the translator wrote.)
+        let flat = dictionary == nil && text.contains("\n") ? String(decoding: units.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF16.self) : text
+        for b in (try? TextBreaker(kind: .sentence, locale: locale))?.boundaries(in: flat) ?? [] where b > 0 && b < n { ranked[b] = 0 }
         let clause: Set<UInt16> = Set("，,;；、：:。！？!?".utf16)
         for k in 0..<(n - 1) where clause.contains(units[k]) && ranked[k + 1] == nil { ranked[k + 1] = 0.15 }
-        for b in (try? TextBreaker(kind: .word, locale: dictionary ?? locale))?.boundaries(in: text) ?? [] where b > 0 && b < n && ranked[b] == nil {
+        // Word boundaries: any dictionary word boundary in Chinese, Japanese and Thai; in spaced text only at a
+        // space, never inside a hyphenated compound or a contraction ("live-|in", "son-|in-law", "don|'t").
+        for b in (try? TextBreaker(kind: .word, locale: dictionary ?? locale))?.boundaries(in: flat) ?? [] where b > 0 && b < n && ranked[b] == nil {
+            if dictionary == nil && !(Character(Unicode.Scalar(units[b - 1]) ?? "x").isWhitespace) { continue }
             ranked[b] = 0.4
         }
         // Boundaries before spaces fold into the boundary after them.

@@ -79,6 +79,9 @@ extension LocCtl {
         @Option(name: .long, parsing: .upToNextOption, help: "Chinese source tracks or directories, paired with the targets by episode name.")
         var source: [String] = []
 
+        @Option(name: .long, help: ArgumentHelp("Videos of the episodes (a directory, paired by episode name, or an http(s) base URL): the HTML report links each finding to its cue.", valueName: "dir-or-url"))
+        var media: String?
+
         @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: ReportFormat = .text
 
@@ -160,7 +163,8 @@ extension LocCtl {
             }
             warnings.printSummary()
             let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context).applying(accepted, baseline: known)
-            try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
+            let videos = media.map { MediaLinks.links(for: report.files.map(\.episode), in: $0) } ?? [:]
+            try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output), media: videos), to: output)
             if inputErrors > 0 { throw ExitCode(AuditExit.input) }
             if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
         }

@@ -1,0 +1,58 @@
+import Audit
+import Foundation
+import Regions
+import SymbolDB
+import Testing
+
+/// Glossary-finding precision and recall on episodes written and labelled by a blind writer (who never saw the
+/// code or the glossary), split once by episode into a dev half (tuned on) and a test half (never tuned on).
+@Suite("Blind labelled episodes")
+struct BlindEpisodeTests {
+    static let directory = AuditFixtures.directory.appendingPathComponent("blind-episodes")
+    /// The split, fixed before the audit was run on the set (see the fixture README).
+    static let dev: Set<String> = ["ep-b01", "ep-b02", "ep-b03", "ep-b04", "ep-b05"]
+    static let test: Set<String> = ["ep-b06", "ep-b07", "ep-b08", "ep-b09", "ep-b10"]
+
+    /// The writer's kinds mapped mechanically to the rules that report them (symbol: any).
+    static let rulesByKind: [String: [String]] = [
+        "pinyin": ["pinyin-leftover", "not-preferred"],
+        "calque": ["deprecated", "not-preferred"],
+        "chinese": ["untranslated-chinese", "not-preferred"],
+        "inconsistent": ["inconsistent", "not-preferred", "pinyin-leftover"],
+        "wrong": ["not-preferred", "deprecated"],
+    ]
+
+    /// `labels.tsv` as the writer delivered it: episode, cue, kind, source term, what is wrong.
+    static func labels() throws -> [LabelledEpisodeTests.Label] {
+        let text = try String(contentsOf: directory.appendingPathComponent("labels.tsv"), encoding: .utf8)
+        return try text.split(separator: "\n").dropFirst().filter { !$0.isEmpty }.map { line in
+            let p = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let rules = try #require(rulesByKind[p[2]], "unknown kind '\(p[2])' in labels.tsv")
+            return LabelledEpisodeTests.Label(episode: p[0], cue: p[1], rules: Set(rules.map { "glossary." + $0 }), symbol: nil,
+                                              note: "\(p[2]) \(p[3]): \(p.count > 4 ? p[4] : "")")
+        }
+    }
+
+    @Test("glossary findings on the blind episodes: dev and test halves reported separately")
+    func blindPrecisionAndRecall() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+            .filter { $0.hasSuffix(".en.srt") }.map { String($0.dropLast(".en.srt".count)) }.sorted()
+        #expect(Set(names) == Self.dev.union(Self.test))
+        let findings = try LabelledEpisodeTests.glossaryFindings(names.map { ($0, Self.directory) })
+        let labels = try Self.labels()
+        let devScore = LabelledEpisodeTests.Score(findings.filter { Self.dev.contains($0.episode) },
+                                                  labels.filter { Self.dev.contains($0.episode) })
+        let testScore = LabelledEpisodeTests.Score(findings.filter { Self.test.contains($0.episode) },
+                                                   labels.filter { Self.test.contains($0.episode) })
+        devScore.report("audit glossary blind dev (ep-b01–b05)", details: true)
+        // The test half's individual errors are not printed: nobody tunes on them.
+        testScore.report("audit glossary blind test (ep-b06–b10)", details: false)
+        #expect(devScore.precision >= Self.devFloor.precision && devScore.recall >= Self.devFloor.recall, "\(devScore)")
+        #expect(testScore.precision >= Self.testFloor.precision && testScore.recall >= Self.testFloor.recall, "\(testScore)")
+    }
+
+    /// Floors at the measured values (see the fixture README and the branch note): dev 12/15 and 10/16, test
+    /// 11/20 and 9/17.
+    static let devFloor = (precision: 0.8, recall: 0.625)
+    static let testFloor = (precision: 0.55, recall: 0.529)
+}
