@@ -7,7 +7,7 @@ import Testing
 
 @Suite(.serialized) struct MatcherSnapshotTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     static func optionSets() -> [SymbolMatcher.Options] {
         var marked = SymbolMatcher.Options.target(language: "en-US")
