@@ -97,6 +97,9 @@ def main():
         r = json.loads(p.stdout)
         rows.append((label, r["seconds"], None, r.get("note", "")))
 
+    if case("latency"):
+        latency_case(bench, args.corpus, locctl, rows, runs=max(3, args.runs))
+
     print(f"{'case':70} {'locctl':>10} {'peer':>10} {'ratio':>8}  notes")
     for label, ours, theirs, note in rows:
         o = f"{ours*1000:.0f} ms" if ours is not None else "-"
@@ -104,6 +107,24 @@ def main():
         ratio = f"{theirs/ours:.1f}×" if ours and theirs else "-"
         print(f"{label:70} {o:>10} {t:>10} {ratio:>8}  {note}")
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def latency_case(bench, corpus, locctl, rows, runs=5):
+    """One episode, one region, end to end vs a bare convert; store open, matcher build vs snapshot load and
+    matching MB/s (built vs snapshot-loaded vs without sense models), all from one `locctl-bench latency` run."""
+    p = subprocess.run([bench, "latency", "--corpus", corpus, "--locctl", locctl, "--runs", str(runs)],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        rows.append(("latency: one episode, one region vs convert", None, None,
+                     "not available: " + (p.stderr.strip().splitlines() or ["?"])[-1]))
+        return
+    r = json.loads(p.stdout)
+    e = r["end_to_end"]["snapshots"]
+    rows.append((f"annotate 1 episode {r['end_to_end']['region']} (peer: convert, ratio = convert/annotate)",
+                 e["annotate_ms"] / 1000, e["convert_ms"] / 1000, f"{e['annotate_vs_convert']:.2f}× convert"))
+    rows.append((f"audit 1 episode {r['end_to_end']['region']} (peer: convert, ratio = convert/audit)",
+                 e["audit_ms"] / 1000, e["convert_ms"] / 1000, f"{e['audit_vs_convert']:.2f}× convert"))
+    rows.append(("latency report (store open, matchers, MB/s)", None, None, r["note"]))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import SymbolDB
 //   locctl-bench matcher-synthetic                   synthetic throughput test (thread CPU time)
 //   locctl-bench senses                              throughput without and with sense models, same run
 //   locctl-bench store                               open the compiled store + build the matcher (shipped glossary)
+//   locctl-bench latency [--corpus DIR] [--locctl BIN] [--baseline OLD_BIN] [--region R] [--runs N]
+//                                                    one episode end to end vs convert, matcher snapshot vs build
 //   locctl-bench breaks [--regions DIR] < TSV              re-break texts (scripts/break_eval.py)
 //   locctl-bench localize|annotate|audit --corpus DIR   the 80-episode series of gen_corpus.py with the shipped
 //                                                    glossary and region profiles
@@ -167,6 +169,14 @@ case "localize", "annotate", "audit":
                                         regions: twelve, symbols: symbols)
         emit(["seconds": result.totalSeconds, "note": "\(result)"])
     }
+
+case "latency":
+    // One episode end to end vs convert, store open, matcher build vs snapshot load, MB/s (MatcherBenchmark.latency).
+    let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("locctl")
+    emit(try MatcherBenchmark.latency(corpus: option("--corpus").map { URL(fileURLWithPath: $0) },
+                                      locctl: option("--locctl").map { URL(fileURLWithPath: $0) } ?? sibling,
+                                      baseline: option("--baseline").map { URL(fileURLWithPath: $0) },
+                                      region: option("--region") ?? "en-US", runs: Int(option("--runs") ?? "") ?? 5))
 
 case "breaks":
     // Re-break texts read from standard input (see BreakBenchmark); --regions DIR defaults to ./regions.

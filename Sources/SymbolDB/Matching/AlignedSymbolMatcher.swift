@@ -19,7 +19,7 @@ public struct AlignedSymbolMatcher: Sendable {
     ///   - source: a Chinese matcher.
     ///   - targetLanguage: the translation's language or region tag.
     public init(symbols: [Symbol], targetLanguage: String, senses: SenseModels? = nil) {
-        let models = senses ?? SenseModelTrainer().train(symbols)
+        let models = senses ?? MatcherSnapshots.shared.senseModels(for: symbols) ?? SenseModelTrainer().train(symbols)
         source = SymbolMatcher(symbols: symbols, options: .chinese, senses: models)
         var options = SymbolMatcher.Options.forTrack(language: targetLanguage)
         options.alignedOnlyTerms = .marked

@@ -192,6 +192,22 @@ struct PatternAutomaton: Sendable {
         self.maximumLength = longest
     }
 
+    /// An automaton from its tables (a loaded snapshot; check it with `validate(patternCount:)`).
+    init(bmpClass: [UInt16], astralClass: [UInt32: UInt16], rootNext: [Int32], childStart: [Int32], childClass: [UInt16],
+         childTarget: [Int32], fail: [Int32], outputStart: [Int32], outputs: [Int32], patternLength: [Int32], maximumLength: Int) {
+        self.bmpClass = bmpClass
+        self.astralClass = astralClass
+        self.rootNext = rootNext
+        self.childStart = childStart
+        self.childClass = childClass
+        self.childTarget = childTarget
+        self.fail = fail
+        self.outputStart = outputStart
+        self.outputs = outputs
+        self.patternLength = patternLength
+        self.maximumLength = maximumLength
+    }
+
     var stateCount: Int { fail.count }
 
     /// The class of `scalar` (0 when it is in no pattern).

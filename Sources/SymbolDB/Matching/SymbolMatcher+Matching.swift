@@ -72,7 +72,7 @@ extension SymbolMatcher {
         if candidates.isEmpty { return [] }
 
         var boundaries: [Int]? = nil
-        var hanBoundaries: Set<Int>? = nil
+        var hanBoundaries: [Int: Set<Int>] = [:]
         var hits: [Hit] = []
         hits.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
@@ -92,9 +92,8 @@ extension SymbolMatcher {
                     var hit = Hit(candidate: Int32(index), group: Int32(g), symbol: groups[g].symbol,
                                   startUTF16: candidate.startUTF16, endUTF16: candidate.endUTF16)
                     if groups[g].sense >= 0 {
-                        if hanBoundaries == nil { hanBoundaries = Set(hanWordBreaker.breaker?.boundaries(in: text) ?? []) }
                         let decision = decide(senseModels[Int(groups[g].sense)], candidate, bytes: bytes,
-                                              boundaries: hanBoundaries!,
+                                              boundaries: lineBoundaries(around: candidate, text: text, bytes: bytes, cache: &hanBoundaries),
                                               evidence: evidence[symbols[Int(hit.symbol)].id] ?? defaultEvidence)
                         hit.decision = Int32(decisions.count)
                         decisions.append(decision)
@@ -138,6 +137,34 @@ extension SymbolMatcher {
             }
         }
         return makeMatches(chosen, candidates: candidates, decisions: decisions, text: text, bytes: bytes)
+    }
+
+    /// ICU's Chinese word boundaries (UTF-16 offsets into `text`) of the line holding `c`, by line start byte in `cache`.
+    ///
+    /// A line feed is always a word boundary (UAX #29 WB3a/WB3b), so these are the boundaries segmenting the whole
+    /// text gives inside that line, at the cost of one line: a long text with one ambiguous candidate is not
+    /// segmented from end to end (that capped matching at about 10 MB/s with the sense models in place).
+    private func lineBoundaries(around c: Candidate, text: String, bytes: UnsafeBufferPointer<UInt8>,
+                                cache: inout [Int: Set<Int>]) -> Set<Int> {
+        guard let p = bytes.baseAddress else { return [] }
+        var start = c.startByte
+        var startUTF16 = c.startUTF16
+        while start > 0 && p[start - 1] != 0x0A {
+            start -= 1
+            let byte = p[start]
+            if byte & 0xC0 != 0x80 { startUTF16 -= byte >= 0xF0 ? 2 : 1 }
+        }
+        if let cached = cache[start] { return cached }
+        var end = c.endByte
+        while end < bytes.count && p[end] != 0x0A { end += 1 }
+        var boundaries = Set<Int>()
+        if let breaker = hanWordBreaker.breaker {
+            let line = start == 0 && end == bytes.count ? text
+                : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            for offset in breaker.boundaries(in: line) { boundaries.insert(offset + startUTF16) }
+        }
+        cache[start] = boundaries
+        return boundaries
     }
 
     /// The entry reported for one symbol: the one whose form is exactly the matched text if any, else the

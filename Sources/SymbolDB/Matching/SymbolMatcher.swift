@@ -41,14 +41,14 @@ public struct SymbolMatcher: Sendable {
         var formIsNFC: Bool
 
         init(symbol: Int32, form: String, kind: SymbolMatch.FormKind, status: RenderingStatus?,
-             notWithin: [(offset: Int, scalars: [UInt32])]) {
+             notWithin: [(offset: Int, scalars: [UInt32])], formIsNFC: Bool? = nil) {
             self.symbol = symbol
             self.form = form
             self.kind = kind
             self.status = status
             self.notWithin = notWithin
             self.formUTF8 = Array(form.utf8)
-            self.formIsNFC = UnicodeNormalization.isNormalized(form, form: .nfc)
+            self.formIsNFC = formIsNFC ?? UnicodeNormalization.isNormalized(form, form: .nfc)
         }
     }
 
@@ -84,7 +84,7 @@ public struct SymbolMatcher: Sendable {
     /// Opened on the first Latin candidate: ICU's word-break rules cost milliseconds to load.
     let wordBreaker: LazyWordBreaker
     /// The sense models of ambiguous Chinese forms that groups point to.
-    let senseModels: [SenseModel]
+    let senseModels: SenseModelList
     /// Chinese word breaks for the sense models' whole-word feature, opened on the first ambiguous candidate.
     let hanWordBreaker: LazyWordBreaker
 
@@ -93,9 +93,37 @@ public struct SymbolMatcher: Sendable {
 
     /// Builds a matcher for `symbols` with `options` (Chinese source forms by default).
     ///
+    /// When `symbols` are an opened store's ``SymbolStore/allSymbols`` (that very array) and `senses` are nil or
+    /// the store's models, the matcher is taken from this process's earlier ones or the store's snapshot file
+    /// instead (see ``MatcherSnapshots``): the same matcher, without building it.
+    ///
     /// - Parameter senses: the sense models of ambiguous forms (a store's ``SymbolStore/senseModels``); nil trains
-    ///   them from the symbols' `examples`.
+    ///   them from the symbols' `examples` (or takes the store's, which are trained from the same examples).
     public init(symbols: [Symbol], options: Options = .chinese, senses: SenseModels? = nil) {
+        self = MatcherSnapshots.shared.matcher(symbols: symbols, options: options, senses: senses)
+            ?? SymbolMatcher(building: symbols, options: options, senses: senses ?? MatcherSnapshots.shared.senseModels(for: symbols))
+    }
+
+    /// A matcher from its parts (a loaded snapshot).
+    init(options: Options, skippedForms: [SkippedForm], symbols: [SymbolContext],
+         han: PatternAutomaton?, hanEntries: [[Entry]], hanGroups: [[SymbolGroup]],
+         latin: PatternAutomaton?, latinEntries: [[Entry]], latinGroups: [[SymbolGroup]], senseModels: SenseModelList) {
+        self.options = options
+        self.skippedForms = skippedForms
+        self.symbols = symbols
+        self.han = han
+        self.hanEntries = hanEntries
+        self.hanGroups = hanGroups
+        self.latin = latin
+        self.latinEntries = latinEntries
+        self.latinGroups = latinGroups
+        self.senseModels = senseModels
+        self.wordBreaker = LazyWordBreaker(locale: latin == nil ? nil : options.wordBreakLocale)
+        self.hanWordBreaker = LazyWordBreaker(locale: senseModels.count == 0 ? nil : "zh")
+    }
+
+    /// Builds the automata, entries and sense groups (nil `senses`: trained from the symbols' examples).
+    init(building symbols: [Symbol], options: Options, senses: SenseModels?) {
         self.options = options
         var skipped: [SkippedForm] = []
         var contexts: [SymbolContext] = []
@@ -253,7 +281,7 @@ public struct SymbolMatcher: Sendable {
             }
         }
         self.hanGroups = hanGroups
-        self.senseModels = used
+        self.senseModels = SenseModelList(used)
         self.latinGroups = latinEntries.map(Self.groups)
         self.wordBreaker = LazyWordBreaker(locale: latinPatterns.isEmpty ? nil : options.wordBreakLocale)
         self.hanWordBreaker = LazyWordBreaker(locale: used.isEmpty ? nil : "zh")

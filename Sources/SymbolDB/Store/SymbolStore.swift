@@ -32,10 +32,14 @@ public final class SymbolStore: Sendable {
     public let wasRebuilt: Bool
     /// The search engine compiled into this store.
     public let searchEngine: SearchEngine
-    /// The sense models trained from the symbols' `examples` when the store was built.
+    /// The sense models trained from the symbols' `examples` when the store was built (read on first use).
     public let senseModels: SenseModels
+    /// SHA-256 of the sources this store was built from.
+    public let contentHash: String
 
     let database: DatabaseQueue
+    /// Whether the symbols were read from their snapshot file rather than the tables.
+    let symbolsFromSnapshot: Bool
     private let indexByID: [String: Int]
 
     private init(glossaryDirectory: URL, databaseURL: URL, database: DatabaseQueue, wasRebuilt: Bool) throws {
@@ -43,16 +47,37 @@ public final class SymbolStore: Sendable {
         self.databaseURL = databaseURL
         self.database = database
         self.wasRebuilt = wasRebuilt
-        let loaded = try database.read { db in
-            (try Self.loadSymbols(db), try StoreMeta.read(db), try Self.loadSenseModels(db))
+        let meta = try database.read { try StoreMeta.read($0) }
+        let hash = meta[StoreMeta.contentHash] ?? ""
+        let storedDiagnostics = StoreMeta.decodeDiagnostics(meta[StoreMeta.diagnostics])
+        // The symbols from their snapshot file when it is there and whole, else from the tables (then snapshotted).
+        let snapshotURL = SymbolsSnapshot.url(databaseURL: databaseURL, contentHash: hash)
+        let identity = MatcherSnapshots.identity(contentHash: hash)
+        let usable = !hash.isEmpty && !storedDiagnostics.hasErrors && MatcherSnapshots.enabledByEnvironment
+        if usable, let data = try? Data(contentsOf: snapshotURL, options: .alwaysMapped),
+           let symbols = try? SymbolsSnapshot.decode(data, identity: identity) {
+            allSymbols = symbols
+            symbolsFromSnapshot = true
+        } else {
+            symbolsFromSnapshot = false
+            allSymbols = try database.read { try Self.loadSymbols($0) }
+            if usable { MatcherSnapshots.write(SymbolsSnapshot.encode(allSymbols, identity: identity), to: snapshotURL) }
         }
-        allSymbols = loaded.0
-        senseModels = loaded.2
+        let loaded = (allSymbols, meta)
+        contentHash = hash
+        // Decoded when a matcher needs them: a matcher snapshot carries the models it uses.
+        senseModels = SenseModels(origin: "\(databaseURL.path)\t\(hash)\t\(UUID().uuidString)") {
+            (try? database.read { try SymbolStore.loadSenseModelRows($0) }) ?? []
+        }
         searchEngine = SearchEngine(rawValue: loaded.1[StoreMeta.searchEngine] ?? "") ?? .like
-        diagnostics = StoreMeta.decodeDiagnostics(loaded.1[StoreMeta.diagnostics])
+        diagnostics = storedDiagnostics
         var index: [String: Int] = [:]
         for (position, symbol) in allSymbols.enumerated() { index[symbol.id] = position }
         indexByID = index
+        if !contentHash.isEmpty && !diagnostics.hasErrors {
+            MatcherSnapshots.shared.register(MatcherSnapshots.Entry(
+                symbols: allSymbols, senseModels: senseModels, contentHash: contentHash, databaseURL: databaseURL))
+        }
     }
 
     // MARK: Queries
@@ -103,6 +128,7 @@ public final class SymbolStore: Sendable {
         let errors = load.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw GlossaryLoadFailure(errors: errors) }
         try build(from: load, fingerprint: current, builtAt: start, to: url)
+        MatcherSnapshots.removeStale(databaseURL: url, contentHash: current.contentHash)
         let queue = try DatabaseQueue(path: url.path, configuration: storeConfiguration())
         return try SymbolStore(glossaryDirectory: glossaryDirectory, databaseURL: url, database: queue, wasRebuilt: true)
     }
@@ -187,9 +213,10 @@ public final class SymbolStore: Sendable {
         }
     }
 
-    private static func loadSenseModels(_ db: Database) throws -> SenseModels {
-        let rows = try String.fetchAll(db, sql: "SELECT model FROM senseModel ORDER BY position")
-        return SenseModels(try rows.map(SenseModels.decode))
+    private static func loadSenseModelRows(_ db: Database) throws -> [(symbolID: String, form: String, model: String)] {
+        try Row.fetchAll(db, sql: "SELECT symbolId, form, model FROM senseModel ORDER BY position").map { row in
+            (symbolID: row[0] as String, form: row[1] as String, model: row[2] as String)
+        }
     }
 
     private static func isVirtualTable(_ db: Database, _ name: String) throws -> Bool {

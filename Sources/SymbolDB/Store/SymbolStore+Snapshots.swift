@@ -1,0 +1,32 @@
+import Foundation
+
+extension SymbolStore {
+    /// The matcher for `options` loaded from this store's snapshot file, bypassing the matchers this process has
+    /// already made (for benchmarks and checks); nil when there is no valid snapshot for the store's contents.
+    public func loadMatcherSnapshot(options: SymbolMatcher.Options) -> SymbolMatcher? {
+        let entry = MatcherSnapshots.Entry(symbols: [], senseModels: senseModels, contentHash: contentHash, databaseURL: databaseURL)
+        guard let data = try? Data(contentsOf: entry.url(for: options), options: .alwaysMapped) else { return nil }
+        return try? SymbolMatcher(snapshot: data, contentHash: MatcherSnapshots.identity(contentHash: contentHash), options: options)
+    }
+
+    /// The snapshot files of this store's current contents.
+    public var matcherSnapshotFiles: [URL] {
+        let prefix = MatcherSnapshots.filePrefix(databaseURL: databaseURL, contentHash: contentHash)
+        let directory = databaseURL.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix(prefix.lastPathComponent) && $0.hasSuffix(".matcher") }.sorted()
+            .map { directory.appendingPathComponent($0) }
+    }
+}
+
+extension SymbolMatcher {
+    /// Builds the matcher, never taking it from a snapshot or this process's earlier matchers (benchmarks compare
+    /// the two ways; `senses` nil trains the models from the symbols' examples).
+    public static func building(symbols: [Symbol], options: Options = .chinese, senses: SenseModels? = nil) -> SymbolMatcher {
+        SymbolMatcher(building: symbols, options: options, senses: senses)
+    }
+
+    /// Where this process's matchers came from, in request order: "memory", "snapshot" or "built" (store symbols
+    /// only; other matchers are always built and not listed).
+    public static var snapshotLog: [String] { MatcherSnapshots.shared.log.value }
+}
