@@ -7,9 +7,9 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct BlindEvaluationTests {
-    /// The test half's figures when they were last measured, rounded down to a whole percent (last measured at the
-    /// 1,202-symbol content merge: recall rose 60.7 → 68.1%, traps clean fell 87.8 → 84.7%).
-    static let testFloor = (recall: 0.68, precision: 0.82, trapsClean: 0.84)
+    /// The test half's figures when they were last measured, rounded down to a whole percent (at the 1,318-symbol
+    /// content merge: 74.7 / 85.0 / 85.5; before it 68.1 / 82.9 / 84.7).
+    static let testFloor = (recall: 0.74, precision: 0.85, trapsClean: 0.85)
 
     static let repository = BlindEvaluationSet.directory.deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -114,9 +114,9 @@ import Testing
         #expect(testScore.trapsClean >= Self.secondTestFloor.trapsClean)
     }
 
-    /// The second set's test half when first measured, rounded down to a whole percent (59.4 / 81.5 / 88.6 with the
-    /// 1,202-symbol glossary, before any tuning on its dev half).
-    static let secondTestFloor = (recall: 0.59, precision: 0.81, trapsClean: 0.88)
+    /// The second set's test half, rounded down to a whole percent: 59.4 / 81.5 / 88.6 with the 1,202-symbol glossary
+    /// before anyone read its dev half, 64.1 / 82.4 / 88.6 after the content pass tuned on that dev half.
+    static let secondTestFloor = (recall: 0.64, precision: 0.82, trapsClean: 0.88)
 
     /// Dev spans that were not found and that no symbol has a form for inside the span.
     static func missingForms(_ score: BlindEvaluationScore, symbols: [Symbol]) -> String {
