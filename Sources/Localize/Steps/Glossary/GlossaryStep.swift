@@ -211,6 +211,13 @@ struct GlossaryRun {
             }
             return .report("\(chosen.symbolID) has several preferred renderings (\(r.preferred.joined(separator: ", "))) and the track uses none or several; '\(matched)' not replaced")
         }
+        // An idiom's or a slang term's calque is a phrase the sentence is built around ("I've slept on firewood
+        // and tasted gall"): swapping a part of it for the preferred rendering breaks the line, so a translator
+        // rewrites it; names and titles are swapped in place.
+        if chosen.formKind == .rendering, let category = context.symbols[chosen.symbolID]?.category,
+           Self.rewrittenNotReplaced.contains(category) {
+            return .report("'\(matched)' is a word-for-word calque of \(sourceName(chosen.symbolID)) (\(chosen.symbolID)); rewrite the line, e.g. with '\(preferred)'; not replaced")
+        }
         let reason: String
         switch chosen.formKind {
         case .rendering: reason = "deprecated rendering"
@@ -219,6 +226,9 @@ struct GlossaryRun {
         }
         return .replace(symbol: chosen.symbolID, with: preferred, reason: reason)
     }
+
+    /// Categories whose deprecated renderings are calques of whole phrases: reported for a rewrite, never swapped.
+    static let rewrittenNotReplaced: Set<SymbolDB.Category> = [.idiom, .slang]
 
     func choosePreferred(_ id: String, _ r: ResolvedRenderings) -> String? {
         if r.preferred.count == 1 { return r.preferred[0] }
