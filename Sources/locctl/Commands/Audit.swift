@@ -100,6 +100,9 @@ extension LocCtl {
         @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
         var strict = false
 
+        @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors (the report is still written).")
+        var quiet = false
+
         @OptionGroup var regions: RegionOptions
         @OptionGroup var glossary: GlossaryOptions
 
@@ -129,14 +132,14 @@ extension LocCtl {
             guard !targetFiles.isEmpty else { throw AuditExit.usageError("no subtitle files among the TRACK arguments") }
 
             let (pairs, unpaired) = EpisodeNaming.pair(targets: targetFiles.map(\.relativePath), sources: sourceFiles.map(\.relativePath))
-            if !source.isEmpty {
+            if !source.isEmpty && !quiet {
                 for pair in pairs where pair.source == nil { printError("warning: no source track for \(pair.target); glossary checks against the source are skipped") }
                 for s in unpaired { printError("warning: source \(s) matches no target") }
             }
 
             let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
             let results = ResultBox<EpisodeResult>(count: pairs.count)
-            let warnings = InputWarnings()
+            let warnings = InputWarnings(quiet: quiet)
             let options = DecodeOptions(strict: strict)
             let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
             let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
