@@ -138,6 +138,12 @@ extension LocCtl {
             }
 
             let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
+            // Per-cue QC findings (most of a big series') go to a temp file as they are found; see FindingStore.
+            let store: FindingStore
+            do { store = try FindingStore() } catch {
+                printError("error: \(error)")
+                throw ExitCode(AuditExit.input)
+            }
             let results = ResultBox<EpisodeResult>(count: pairs.count)
             let warnings = InputWarnings(quiet: quiet)
             let options = DecodeOptions(strict: strict)
@@ -150,7 +156,7 @@ extension LocCtl {
                     if let source, let path = pair.source { warnings.report(source.diagnostics, file: path) }
                     let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
                                              targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
-                    results.set(pair.index, auditor.audit(input))
+                    results.set(pair.index, auditor.audit(input, qcStore: store))
                     return .done(message: nil)
                 } catch {
                     return .failed(message: "\(error)")
@@ -162,8 +168,24 @@ extension LocCtl {
                 printError("error: \(message)")
             }
             warnings.printSummary()
-            let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context).applying(accepted, baseline: known)
-            try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output)), to: output)
+            let files = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context, into: store)
+            let report: StoredAuditReport
+            do {
+                report = try StoredAuditReport(region: auditor.context.region.tag, orientation: auditor.context.options.orientation.rawValue,
+                                               files: files, all: store, suppressions: accepted, baseline: known)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(AuditExit.input)
+            }
+            let color = wantsColor(format: format.rawValue, output: output), format = self.format
+            try emitStreamed(to: output) { sink in
+                switch format {
+                case .text: try TextReport(color: color).write(report, to: sink)
+                case .json: try JSONReport.write(report, to: sink)
+                case .sarif: try SARIFReport.write(report, to: sink)
+                case .markdown, .html: try sink.write(format.render(try report.materialized(), color: color))
+                }
+            }
             if inputErrors > 0 { throw ExitCode(AuditExit.input) }
             if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
         }
