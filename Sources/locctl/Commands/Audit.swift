@@ -242,7 +242,7 @@ private struct LoadedTrack {
         track = loaded.track
         diagnostics = loaded.diagnostics
         if ["srt", "vtt", "webvtt"].contains(loaded.format.lowercased()) {
-            lines = CueLines.locate(in: String(decoding: data, as: UTF8.self), cueCount: track.cues.count)
+            lines = CueLines.locate(in: data, cueCount: track.cues.count)
         }
     }
 }
