@@ -168,6 +168,14 @@ extension LocCtl {
                 printError("error: \(message)")
             }
             warnings.printSummary()
+            // A report over no track would say "no findings": an error instead, and no report.
+            if inputErrors > 0 && inputErrors == pairs.count {
+                printError("error: no track could be read, so no report was written")
+                throw ExitCode(AuditExit.input)
+            }
+            if inputErrors > 0 {
+                printError("error: \(inputErrors) of \(pairs.count) tracks could not be read; the report covers the other \(pairs.count - inputErrors)")
+            }
             let files = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context, into: store)
             let report: StoredAuditReport
             do {
