@@ -115,7 +115,12 @@ struct PrettyJSONWriter {
     /// `value` encoded, its continuation lines indented by `indent` spaces.
     func encoded<T: Encodable>(_ value: T, indent: Int) throws -> String {
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return indent == 0 ? text : text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent))
+        guard indent > 0, text.contains("\n") else { return text }
+        // Continuation lines are indented; the blank line inside an empty `[\n\n]` or `{\n\n}` stays empty.
+        let pad = String(repeating: " ", count: indent)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : pad + $0.element }
+            .joined(separator: "\n")
     }
 
     /// Writes `"key" : value` at `indent` (a member of an object), with the comma and line break before it unless first.
