@@ -158,8 +158,10 @@ extension LocCtl {
             let unfixable = changeReport.count(.unfixable)
             if unfixable > 0 {
                 // Quiet leaves out the text report, so the reason for exit 1 is said here (an error, so -q keeps it).
-                if quiet && report != .json && reportFile == nil {
-                    printError("error: \(unfixable) problem\(unfixable == 1 ? "" : "s") could not be fixed; run without -q for the change report")
+                if quiet {
+                    let whereTo = reportFile.map { "see the change report in \($0)" }
+                        ?? (report == .json ? "see the change report" : "run without -q for the change report")
+                    printError("error: \(unfixable) problem\(unfixable == 1 ? "" : "s") could not be fixed; \(whereTo)")
                 }
                 throw ExitCode(1)
             }

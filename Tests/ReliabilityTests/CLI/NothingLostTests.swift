@@ -391,20 +391,29 @@ import Testing
         for name in ["ep01.en.srt", "ep01.zh.srt"] {
             try FileManager.default.copyItem(at: example.appendingPathComponent(name), to: series.appendingPathComponent(name))
         }
-        // ep02 has a cue with impossible times (a reading warning) and no source (a pairing warning for audit).
+        // ep02 has a cue with impossible times: a reading warning in every command.
         try Data("1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:-3,000 --> 00:00:99,000\nBad.\n\n3\n00:00:05,000 --> 00:00:06,000\nBye.\n".utf8)
             .write(to: series.appendingPathComponent("ep02.en.srt"))
+        try Data(NothingLostTests.chineseSRT(cues: 6).utf8).write(to: series.appendingPathComponent("ep02.zh.srt"))
         let out = dir.appendingPathComponent("out")
         let localize = ["localize", series.path, "--source", series.path, "--region", "en-US", "--out-dir", out.path]
         let loud = try NothingLostTests.run(localize)
         #expect(loud.stderr.contains("skipped:") && loud.stderr.contains("warning:"), "\(loud.stderr)")
+        // The example has problems localize cannot fix (exit 1): under -q that is one error line, nothing else.
+        #expect(loud.status == 1)
         let quiet = try NothingLostTests.run(localize + ["-q"])
-        #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty, "localize -q printed: \(quiet.stdout)\(quiet.stderr)")
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout.isEmpty, "localize -q printed: \(quiet.stdout)")
+        let quietLines = quiet.stderr.split(separator: "\n")
+        #expect(quietLines.count == 1 && quietLines.allSatisfy { $0.hasPrefix("error: ") && $0.contains("could not be fixed") },
+                "localize -q printed: \(quiet.stderr)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("ep02.en-US.srt").path))
         // The change report still goes to --report-file under -q.
         let reportFile = dir.appendingPathComponent("changes.txt")
         let withFile = try NothingLostTests.run(localize + ["-q", "--report-file", reportFile.path])
-        #expect(withFile.stdout.isEmpty && withFile.stderr.isEmpty, "\(withFile.stdout)\(withFile.stderr)")
+        #expect(withFile.stdout.isEmpty, "\(withFile.stdout)")
+        #expect(withFile.stderr.hasPrefix("error: ") && withFile.stderr.contains("see the change report in \(reportFile.path)")
+                && !withFile.stderr.contains("warning:") && !withFile.stderr.contains("skipped:"), "\(withFile.stderr)")
         #expect(((try? String(contentsOf: reportFile, encoding: .utf8)) ?? "").contains("ep01"))
         // Errors still show: a missing input.
         let missing = try NothingLostTests.run(["localize", dir.appendingPathComponent("nope.srt").path, "--region", "en-US", "-o",
