@@ -3,6 +3,8 @@
 # Usage: scripts/bench-rss.sh [CUES] [LOCCTL]   (default 1000000 cues, .build/release/locctl or .build/debug/locctl)
 # BENCH_CONVERT_ONLY=1 runs only the SRT→VTT/SRT conversions, streamed and whole-file (LOCCTL_STREAMING=0), and
 # checks that both give the same bytes.
+# BENCH_CORPUS=DIR reuses a corpus made earlier by gen_corpus.py --big-cues CUES (generating 10^6 cues takes minutes).
+# Build the release binary first for figures worth quoting: swift build -c release --product locctl
 # Needs python3 and GNU time (/usr/bin/time). Numbers are printed, never asserted: timing does not belong in tests.
 set -euo pipefail
 cues=${1:-1000000}
@@ -14,8 +16,9 @@ if [[ -z $bin ]]; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/locctl-rss.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-python3 /work/shared/bench/gen_corpus.py --out "$work/corpus" --big-cues "$cues" >/dev/null 2>&1
-big=$work/corpus/big.en.srt
+corpus=${BENCH_CORPUS:-$work/corpus}
+[[ -n ${BENCH_CORPUS:-} ]] || python3 /work/shared/bench/gen_corpus.py --out "$corpus" --big-cues "$cues" >/dev/null 2>&1
+big=$corpus/big.en.srt
 [[ -n $big ]] || { echo "no big SRT generated" >&2; exit 1; }
 echo "input: $big ($(du -h "$big" | cut -f1), $(grep -c -- '-->' "$big") cues), binary: $bin"
 export LOCCTL_MAX_INPUT_MB=${LOCCTL_MAX_INPUT_MB:-4096}
@@ -37,4 +40,12 @@ measure "convert srt→ttml" "$bin" convert "$big" -o "$work/out.ttml" --force
 measure "convert ttml→srt" "$bin" convert "$work/out.ttml" -o "$work/back.srt" --force
 measure "localize en-US" "$bin" localize "$big" --region en-US -o "$work/loc.srt" --report-file "$work/changes.txt"
 measure "audit en-US (json)" "$bin" audit "$big" --region en-US --format json -o "$work/audit.json" --fail-on never
+echo "  json report: $(du -h "$work/audit.json" | cut -f1)"
+rm -f "$work/audit.json"
+measure "audit en-US (sarif)" "$bin" audit "$big" --region en-US --format sarif -o "$work/audit.sarif" --fail-on never
+rm -f "$work/audit.sarif"
+measure "audit en-US (text)" "$bin" audit "$big" --region en-US -o "$work/audit.txt" --fail-on never
+rm -f "$work/audit.txt"
+measure "audit en+zh (json)" "$bin" audit "$big" --source "$corpus/big.zh.srt" --region en-US --format json -o "$work/audit.json" --fail-on never
+rm -f "$work/audit.json"
 measure "annotate en-US (json)" "$bin" annotate "$big" --region en-US --out-dir "$work/notes" --format json

@@ -79,6 +79,26 @@ public enum JSONReport {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// Writes the same document as ``render(_:)`` for a stored report, one finding at a time.
+    public static func write(_ report: StoredAuditReport, to sink: ReportSink) throws {
+        let json = PrettyJSONWriter(sink: sink)
+        try sink.write("{\n")
+        try json.member("files", report.files.map { File(episode: $0.episode, file: $0.file, source: $0.sourceFile, cues: $0.cueCount) },
+                        indent: 2, first: true)
+        try json.arrayMember("findings", indent: 2) { element in try report.findings.forEach(in: .report) { try element(item($0)) } }
+        try json.member("orientation", report.orientation, indent: 2)
+        try json.member("region", report.region, indent: 2)
+        try json.member("schemaVersion", schemaVersion, indent: 2)
+        var bySeverity: [String: Int] = [:]
+        for s in FindingSeverity.allCases { bySeverity[s.rawValue] = report.countsBySeverity[s] ?? 0 }
+        try json.member("summary", Summary(files: report.files.count, cues: report.files.reduce(0) { $0 + $1.cueCount },
+                                           findings: report.findingCount, bySeverity: bySeverity, byRule: report.countsByRule,
+                                           suppressed: report.suppressed.count, baseline: report.baselineCount), indent: 2)
+        try json.arrayMember("suppressed", indent: 2) { element in try report.suppressed.forEach(in: .report) { try element(item($0)) } }
+        try json.member("tool", Tool(name: AuditTool.name, version: AuditTool.version), indent: 2)
+        try sink.write("\n}\n")
+    }
+
     static func item(_ f: Finding) -> Item {
         let l = f.location
         let cue: Cue? = (l.cueIndex == nil && l.start == nil) ? nil

@@ -72,16 +72,70 @@ public enum SARIFReport {
     }
 
     public static func render(_ report: AuditReport) -> String {
+        let index = ruleIndex
+        let results = (report.findings + report.suppressed).sorted(by: Finding.reportOrder).map { result($0, index: index) }
+        let log = Log(runs: [Run(tool: Tool(driver: driver), results: results,
+                                 properties: ["region": report.region, "orientation": report.orientation])])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Writes the same log as ``render(_:)`` for a stored report, one result at a time (shown and suppressed
+    /// findings merged in report order).
+    public static func write(_ report: StoredAuditReport, to sink: ReportSink) throws {
+        let json = PrettyJSONWriter(sink: sink)
+        let index = ruleIndex
+        try sink.write("{\n")
+        try json.member("$schema", Log(runs: []).schema, indent: 2, first: true)
+        try sink.write(",\n  \"runs\" : [\n    {\n")
+        try json.member("properties", ["region": report.region, "orientation": report.orientation], indent: 6, first: true)
+        try json.arrayMember("results", indent: 6) { element in
+            // Two sorted streams merged as a stable sort of shown + suppressed would: a suppressed finding goes first
+            // only when it sorts strictly before the shown one.
+            var pendingSuppressed = try SuppressedCursor(report.suppressed)
+            try report.findings.forEach(in: .report) { f in
+                while let s = pendingSuppressed.current, Finding.reportOrder(s, f) {
+                    try element(result(s, index: index))
+                    try pendingSuppressed.advance()
+                }
+                try element(result(f, index: index))
+            }
+            while let s = pendingSuppressed.current {
+                try element(result(s, index: index))
+                try pendingSuppressed.advance()
+            }
+        }
+        try json.member("tool", Tool(driver: driver), indent: 6)
+        try sink.write("\n    }\n  ]")
+        try json.member("version", Log(runs: []).version, indent: 2)
+        try sink.write("\n}\n")
+    }
+
+    /// The suppressed findings one at a time, in report order (they are few next to the shown ones; kept in memory).
+    private struct SuppressedCursor {
+        private var items: [Finding] = []
+        private var at = 0
+        init(_ store: FindingStore) throws { try store.forEach(in: .report) { items.append($0) } }
+        var current: Finding? { at < items.count ? items[at] : nil }
+        mutating func advance() throws { at += 1 }
+    }
+
+    static var ruleIndex: [String: Int] { Dictionary(uniqueKeysWithValues: AuditRules.all.enumerated().map { ($1.id, $0) }) }
+
+    static var driver: Driver {
         let rules = AuditRules.all
-        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let driver = Driver(
+        return Driver(
             name: AuditTool.name, version: AuditTool.version, informationUri: AuditTool.informationURI,
             rules: rules.map { rule in
                 Rule(id: rule.id, name: camelName(rule.id), shortDescription: Text(text: rule.summary), help: Text(text: rule.help),
                      defaultConfiguration: Configuration(level: rule.defaultSeverity.rawValue),
                      properties: ["family": rule.family.rawValue])
             })
-        let results = (report.findings + report.suppressed).sorted(by: Finding.reportOrder).map { f -> Result in
+    }
+
+    static func result(_ f: Finding, index: [String: Int]) -> Result {
             let l = f.location
             var message = f.message
             if let expected = f.expected { message += " (expected: \(expected))" }
@@ -94,13 +148,6 @@ public enum SARIFReport {
                 properties: Properties(episode: f.episode, cueId: l.cueID, cueIndex: l.cueIndex, start: l.start?.formatted(),
                                        end: l.end?.formatted(), startMs: l.start?.milliseconds, endMs: l.end?.milliseconds,
                                        text: f.text, expected: f.expected, fix: f.fix, symbol: f.symbolID))
-        }
-        let log = Log(runs: [Run(tool: Tool(driver: driver), results: results,
-                                 properties: ["region": report.region, "orientation": report.orientation])])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// `file:line` of a suppression entry as a SARIF location.

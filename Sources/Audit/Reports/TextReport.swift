@@ -83,6 +83,11 @@ public struct TextReport: Sendable {
         var order: [String] = []
         var seen = Set<String>()
         for f in findings where seen.insert(f.episode).inserted { order.append(f.episode) }
+        return episodes(distinct: order)
+    }
+
+    /// ``episodes(_:)`` from the distinct episode names in order.
+    static func episodes(distinct order: [String]) -> String {
         var items: [String] = []
         var run: [(name: String, prefix: String, number: Int, width: Int)] = []
         func flush() {
@@ -108,13 +113,24 @@ public struct TextReport: Sendable {
 
     /// `ep01 #9, ep02 #3` for the places of `findings` (at most 8).
     static func places<C: Collection>(_ findings: C) -> String where C.Element == Finding {
-        let all = findings.map { "\($0.episode) #\($0.location.cueLabel ?? "-")" }
-        return all.prefix(8).joined(separator: ", ") + (all.count > 8 ? ", …" : "")
+        places(findings.prefix(9).map(place), count: findings.count)
+    }
+
+    /// `ep01 #9`.
+    static func place(_ f: Finding) -> String { "\(f.episode) #\(f.location.cueLabel ?? "-")" }
+
+    /// ``places(_:)`` from the first 9 places (or all) and how many there are.
+    static func places(_ first: [String], count: Int) -> String {
+        first.prefix(8).joined(separator: ", ") + (count > 8 ? ", …" : "")
     }
 
     private func summary(_ findings: [Finding]) -> String {
         var counts: [FindingSeverity: Int] = [:]
         for f in findings { counts[f.severity, default: 0] += 1 }
+        return summary(counts: counts)
+    }
+
+    func summary(counts: [FindingSeverity: Int]) -> String {
         let parts = FindingSeverity.allCases.reversed().map { s -> String in
             let n = counts[s] ?? 0
             let word = s.rawValue + (n == 1 ? "" : "s")
@@ -123,7 +139,7 @@ public struct TextReport: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    private func severityColor(_ s: FindingSeverity) -> String {
+    func severityColor(_ s: FindingSeverity) -> String {
         switch s {
         case .error: return "1;31"
         case .warning: return "33"
@@ -131,7 +147,7 @@ public struct TextReport: Sendable {
         }
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
+    func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

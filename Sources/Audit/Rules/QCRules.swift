@@ -7,6 +7,13 @@ import Subtitles
 /// overlaps, empty cues, line balance and cue order. One pass in file order, one in time order.
 enum QCRules {
     static func check(_ scan: EpisodeScan, into findings: inout [Finding]) {
+        var buffer = FindingBuffer(store: nil)
+        check(scan, into: &buffer)
+        findings += buffer.findings
+    }
+
+    /// Checks every cue; with a store in `findings`, what is found goes there a few thousand at a time.
+    static func check(_ scan: EpisodeScan, into findings: inout FindingBuffer) {
         let limits = scan.region.limits
         let lineLimits = limits.lines(for: scan.context.options.orientation)
         let metrics = TextMetrics(counting: limits.charCounting)
@@ -108,6 +115,30 @@ enum QCRules {
         default:
             return nil
         }
+    }
+}
+
+/// Findings as a rule appends them: kept, or handed to a ``FindingStore`` a few thousand at a time.
+struct FindingBuffer {
+    private(set) var findings: [Finding] = []
+    let store: FindingStore?
+    private static let batch = 4096
+
+    init(store: FindingStore?) { self.store = store }
+
+    mutating func append(_ finding: Finding) {
+        findings.append(finding)
+        if let store, findings.count >= Self.batch {
+            store.append(contentsOf: findings)
+            findings.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Hands what is left to the store.
+    mutating func flush() {
+        guard let store, !findings.isEmpty else { return }
+        store.append(contentsOf: findings)
+        findings.removeAll()
     }
 }
 

@@ -8,6 +8,19 @@ import SymbolDB
 /// once per symbol for the whole series (at its first episode).
 public enum SeriesAudit {
     public static func combine(_ episodes: [EpisodeResult], context: RegionAuditContext) -> AuditReport {
+        let (files, findings) = combined(episodes, context: context)
+        return AuditReport(region: context.region.tag, orientation: context.options.orientation.rawValue, files: files, findings: findings)
+    }
+
+    /// Combines episode results into `store` (which may already hold their QC findings, see
+    /// ``TrackAuditor/audit(_:sourceAnalysis:qcStore:)``) and returns the audited files, in series order.
+    public static func combine(_ episodes: [EpisodeResult], context: RegionAuditContext, into store: FindingStore) -> [AuditReport.AuditedFile] {
+        let (files, findings) = combined(episodes, context: context)
+        store.append(contentsOf: findings)
+        return files
+    }
+
+    static func combined(_ episodes: [EpisodeResult], context: RegionAuditContext) -> ([AuditReport.AuditedFile], [Finding]) {
         let ordered = episodes.sorted { EpisodeNaming.naturalOrder($0.episode, $1.episode) }
         var findings: [Finding] = []
         var coverageSeen = Set<String>()
@@ -37,6 +50,6 @@ public enum SeriesAudit {
             }
         }
         let files = ordered.map { AuditReport.AuditedFile(episode: $0.episode, file: $0.file, sourceFile: $0.sourceFile, cueCount: $0.cueCount) }
-        return AuditReport(region: context.region.tag, orientation: context.options.orientation.rawValue, files: files, findings: findings)
+        return (files, findings)
     }
 }

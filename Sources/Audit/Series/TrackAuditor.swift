@@ -25,13 +25,22 @@ public struct TrackAuditor: Sendable {
 
     /// Audits one episode. Pass `sourceAnalysis` when the same source is audited for several regions.
     public func audit(_ input: EpisodeInput, sourceAnalysis: SourceAnalysis? = nil) -> EpisodeResult {
+        audit(input, sourceAnalysis: sourceAnalysis, qcStore: nil)
+    }
+
+    /// Audits one episode; with `qcStore`, the per-cue QC findings (most of a big track's) go to the store as
+    /// they are found, and the result holds only the others (those the series combines).
+    public func audit(_ input: EpisodeInput, sourceAnalysis: SourceAnalysis? = nil, qcStore: FindingStore?) -> EpisodeResult {
         let analysis = input.source.map { sourceAnalysis ?? SourceAnalysis(track: $0, matcher: sourceMatcher) }
         let scan = EpisodeScan(input: input, context: context, source: analysis)
         var findings: [Finding] = []
         let renderings = GlossaryRules.check(scan, into: &findings)
         SensitivityRules.check(scan, into: &findings)
         CoverageRules.check(scan, into: &findings)
-        QCRules.check(scan, into: &findings)
+        var qc = FindingBuffer(store: qcStore)
+        QCRules.check(scan, into: &qc)
+        qc.flush()
+        findings += qc.findings
         findings.sort(by: Finding.reportOrder)
         return EpisodeResult(episode: input.episode, file: input.targetFile, sourceFile: input.sourceFile,
                              cueCount: input.target.cues.count, findings: findings, firstRenderings: renderings)

@@ -27,6 +27,10 @@ extension ParsableCommand {
             printError("Error: \(error.message)\nUsage: \(LocCtl.usageString(for: Self.self))\n"
                        + "  See 'locctl \(Self._commandName) --help' for more information.")
             throw ExitCode(64)
+        } catch let failure as CommandFailure {
+            // As documented on CommandFailure: "error: MESSAGE" (ArgumentParser would print "Error: MESSAGE").
+            printError("error: \(failure.description)")
+            throw ExitCode(1)
         }
     }
 }

@@ -103,6 +103,9 @@ extension LocCtl {
         @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
         var strict = false
 
+        @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors (the report is still written).")
+        var quiet = false
+
         @OptionGroup var regions: RegionOptions
         @OptionGroup var glossary: GlossaryOptions
 
@@ -132,14 +135,20 @@ extension LocCtl {
             guard !targetFiles.isEmpty else { throw AuditExit.usageError("no subtitle files among the TRACK arguments") }
 
             let (pairs, unpaired) = EpisodeNaming.pair(targets: targetFiles.map(\.relativePath), sources: sourceFiles.map(\.relativePath))
-            if !source.isEmpty {
+            if !source.isEmpty && !quiet {
                 for pair in pairs where pair.source == nil { printError("warning: no source track for \(pair.target); glossary checks against the source are skipped") }
                 for s in unpaired { printError("warning: source \(s) matches no target") }
             }
 
             let auditor = TrackAuditor(region: profile, symbols: symbols, options: AuditOptions(orientation: orientation))
+            // Per-cue QC findings (most of a big series') go to a temp file as they are found; see FindingStore.
+            let store: FindingStore
+            do { store = try FindingStore() } catch {
+                printError("error: \(error)")
+                throw ExitCode(AuditExit.input)
+            }
             let results = ResultBox<EpisodeResult>(count: pairs.count)
-            let warnings = InputWarnings()
+            let warnings = InputWarnings(quiet: quiet)
             let options = DecodeOptions(strict: strict)
             let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
             let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
@@ -150,7 +159,7 @@ extension LocCtl {
                     if let source, let path = pair.source { warnings.report(source.diagnostics, file: path) }
                     let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
                                              targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
-                    results.set(pair.index, auditor.audit(input))
+                    results.set(pair.index, auditor.audit(input, qcStore: store))
                     return .done(message: nil)
                 } catch {
                     return .failed(message: "\(error)")
@@ -162,9 +171,34 @@ extension LocCtl {
                 printError("error: \(message)")
             }
             warnings.printSummary()
-            let report = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context).applying(accepted, baseline: known)
-            let videos = media.map { MediaLinks.links(for: report.files.map(\.episode), in: $0) } ?? [:]
-            try emit(format.render(report, color: wantsColor(format: format.rawValue, output: output), media: videos), to: output)
+            // A report over no track would say "no findings": an error instead, and no report.
+            if inputErrors > 0 && inputErrors == pairs.count {
+                printError("error: no track could be read, so no report was written")
+                throw ExitCode(AuditExit.input)
+            }
+            if inputErrors > 0 {
+                printError("error: \(inputErrors) of \(pairs.count) tracks could not be read; the report covers the other \(pairs.count - inputErrors)")
+            }
+            let files = SeriesAudit.combine(results.all.compactMap { $0 }, context: auditor.context, into: store)
+            let report: StoredAuditReport
+            do {
+                report = try StoredAuditReport(region: auditor.context.region.tag, orientation: auditor.context.options.orientation.rawValue,
+                                               files: files, all: store, suppressions: accepted, baseline: known)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(AuditExit.input)
+            }
+            let color = wantsColor(format: format.rawValue, output: output), format = self.format
+            try emitStreamed(to: output) { sink in
+                switch format {
+                case .text: try TextReport(color: color).write(report, to: sink)
+                case .json: try JSONReport.write(report, to: sink)
+                case .sarif: try SARIFReport.write(report, to: sink)
+                case .markdown, .html:
+                    let videos = media.map { MediaLinks.links(for: report.files.map(\.episode), in: $0) } ?? [:]
+                    try sink.write(format.render(try report.materialized(), color: color, media: videos))
+                }
+            }
             if inputErrors > 0 { throw ExitCode(AuditExit.input) }
             if report.fails(at: failOn.severity) { throw ExitCode(AuditExit.findings) }
         }
@@ -221,7 +255,7 @@ private struct LoadedTrack {
         track = loaded.track
         diagnostics = loaded.diagnostics
         if ["srt", "vtt", "webvtt"].contains(loaded.format.lowercased()) {
-            lines = CueLines.locate(in: String(decoding: data, as: UTF8.self), cueCount: track.cues.count)
+            lines = CueLines.locate(in: data, cueCount: track.cues.count)
         }
     }
 }

@@ -57,6 +57,9 @@ extension LocCtl {
         @Flag(help: "Treat reading problems (damaged bytes, mixed encodings, cues that cannot be read) as errors.")
         var strict = false
 
+        @Flag(name: .shortAndLong, help: "Print nothing but errors (the change report is still written to --report-file).")
+        var quiet = false
+
         @OptionGroup var regionData: RegionOptions
 
         @OptionGroup var glossary: GlossaryOptions
@@ -117,7 +120,7 @@ extension LocCtl {
             let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
             let orientation = self.orientation, to = self.to
             let options = DecodeOptions(strict: strict)
-            let warnings = InputWarnings()
+            let warnings = InputWarnings(quiet: quiet)
             let reports = ResultBox<ChangeReport.File>(count: plan.count)
             let indexed = Array(plan.enumerated())
             let outcomes = BatchRunner(label: "localize").run(indexed, name: { $0.element.input.lastPathComponent }) { item in
@@ -144,15 +147,24 @@ extension LocCtl {
             let text = report == .json ? changeReport.json() : changeReport.text()
             if let reportFile {
                 try AtomicFile.write(text + "\n", to: URL(fileURLWithPath: reportFile))
-            } else if !text.isEmpty {
+            } else if !text.isEmpty, !quiet || report == .json {
                 print(text)
             }
-            for case let .skipped(reason) in skipped {   // stderr: stdout may carry the JSON report
+            for case let .skipped(reason) in skipped where !quiet {   // stderr: stdout may carry the JSON report
                 FileHandle.standardError.write(Data("skipped: \(reason)\n".utf8))
             }
-            try Report.outcomes(outcomes)
+            try Report.outcomes(outcomes, quiet: quiet)
             warnings.printSummary()
-            if changeReport.count(.unfixable) > 0 { throw ExitCode(1) }
+            let unfixable = changeReport.count(.unfixable)
+            if unfixable > 0 {
+                // Quiet leaves out the text report, so the reason for exit 1 is said here (an error, so -q keeps it).
+                if quiet {
+                    let whereTo = reportFile.map { "see the change report in \($0)" }
+                        ?? (report == .json ? "see the change report" : "run without -q for the change report")
+                    printError("error: \(unfixable) problem\(unfixable == 1 ? "" : "s") could not be fixed; \(whereTo)")
+                }
+                throw ExitCode(1)
+            }
         }
 
         struct Job: Sendable {

@@ -31,6 +31,9 @@ extension LocCtl {
         @Flag(name: .customLong("reviewed-only"), help: "Leave out notes from draft glossary entries.")
         var reviewedOnly = false
 
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
         @OptionGroup var regionData: RegionOptions
 
         @OptionGroup var glossary: GlossaryOptions
@@ -52,7 +55,7 @@ extension LocCtl {
             let videoPath = video.map { EpisodeFiles.relativePath(of: URL(fileURLWithPath: $0), from: page.deletingLastPathComponent()) }
             let html = try PreviewPage(plan: plan, subtitles: tracks.target ?? tracks.source ?? Track(), videoPath: videoPath).render()
             try AtomicFile.write(html, to: page)
-            print("\(page.path): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s") for \(profile.tag)")
+            if !quiet { print("\(page.path): \(plan.notes.count) note\(plan.notes.count == 1 ? "" : "s") for \(profile.tag)") }
         }
     }
 }

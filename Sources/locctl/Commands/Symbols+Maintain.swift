@@ -65,11 +65,15 @@ extension LocCtl.Symbols {
         @Flag(help: "Rebuild even when the cache is up to date.")
         var force = false
 
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
         func run() async throws {
             let start = Date()
             let store = try glossary.openStore(forceRebuild: force)
             let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-            for diagnostic in store.diagnostics { printError(diagnostic.description) }
+            for diagnostic in store.diagnostics where !quiet || diagnostic.severity == .error { printError(diagnostic.description) }
+            guard !quiet else { return }
             let verb = store.wasRebuilt ? "Built" : "Up to date:"
             print("\(verb) \(store.allSymbols.count) symbols in \(store.databaseURL.path) (search: \(store.searchEngine.rawValue), \(milliseconds) ms)")
             if !store.diagnostics.isEmpty {

@@ -380,6 +380,65 @@ import Testing
         let annotate = try NothingLostTests.run(["annotate", episode, "--region", "en-US", "--out-dir", out.path, "-q"])
         #expect(annotate.status == 0 && annotate.stdout.isEmpty && annotate.stderr.isEmpty, "\(annotate.stdout)\(annotate.stderr)")
     }
+
+    /// localize (which used to print "skipped:" and warnings under -q), audit, preview and symbols build: with -q
+    /// nothing but errors, and the same runs without -q do print, so the test can fail.
+    @Test func quietPrintsErrorsOnlyInLocalizeAuditPreviewAndSymbolsBuild() throws {
+        let dir = try CLIRunner.tempDir()
+        let series = dir.appendingPathComponent("series")
+        try FileManager.default.createDirectory(at: series, withIntermediateDirectories: true)
+        let example = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law")
+        for name in ["ep01.en.srt", "ep01.zh.srt"] {
+            try FileManager.default.copyItem(at: example.appendingPathComponent(name), to: series.appendingPathComponent(name))
+        }
+        // ep02 has a cue with impossible times: a reading warning in every command.
+        try Data("1\n00:00:01,000 --> 00:00:02,000\nHello.\n\n2\n00:00:-3,000 --> 00:00:99,000\nBad.\n\n3\n00:00:05,000 --> 00:00:06,000\nBye.\n".utf8)
+            .write(to: series.appendingPathComponent("ep02.en.srt"))
+        try Data(NothingLostTests.chineseSRT(cues: 6).utf8).write(to: series.appendingPathComponent("ep02.zh.srt"))
+        let out = dir.appendingPathComponent("out")
+        let localize = ["localize", series.path, "--source", series.path, "--region", "en-US", "--out-dir", out.path]
+        let loud = try NothingLostTests.run(localize)
+        #expect(loud.stderr.contains("skipped:") && loud.stderr.contains("warning:"), "\(loud.stderr)")
+        // The example has problems localize cannot fix (exit 1): under -q that is one error line, nothing else.
+        #expect(loud.status == 1)
+        let quiet = try NothingLostTests.run(localize + ["-q"])
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout.isEmpty, "localize -q printed: \(quiet.stdout)")
+        let quietLines = quiet.stderr.split(separator: "\n")
+        #expect(quietLines.count == 1 && quietLines.allSatisfy { $0.hasPrefix("error: ") && $0.contains("could not be fixed") },
+                "localize -q printed: \(quiet.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("ep02.en-US.srt").path))
+        // The change report still goes to --report-file under -q.
+        let reportFile = dir.appendingPathComponent("changes.txt")
+        let withFile = try NothingLostTests.run(localize + ["-q", "--report-file", reportFile.path])
+        #expect(withFile.stdout.isEmpty, "\(withFile.stdout)")
+        #expect(withFile.stderr.hasPrefix("error: ") && withFile.stderr.contains("see the change report in \(reportFile.path)")
+                && !withFile.stderr.contains("warning:") && !withFile.stderr.contains("skipped:"), "\(withFile.stderr)")
+        #expect(((try? String(contentsOf: reportFile, encoding: .utf8)) ?? "").contains("ep01"))
+        // Errors still show: a missing input.
+        let missing = try NothingLostTests.run(["localize", dir.appendingPathComponent("nope.srt").path, "--region", "en-US", "-o",
+                                                dir.appendingPathComponent("n.srt").path, "-q"])
+        #expect(missing.status != 0 && !missing.stderr.isEmpty)
+
+        let audit = ["audit", series.path, "--source", series.path, "--region", "en-US", "--fail-on", "never", "-o",
+                     dir.appendingPathComponent("audit.json").path, "--format", "json"]
+        let loudAudit = try NothingLostTests.run(audit)
+        #expect(loudAudit.stderr.contains("warning:"), "\(loudAudit.stderr)")
+        let quietAudit = try NothingLostTests.run(audit + ["-q"])
+        #expect(quietAudit.status == 0 && quietAudit.stdout.isEmpty && quietAudit.stderr.isEmpty, "audit -q printed: \(quietAudit.stderr)")
+        #expect(((try? String(contentsOf: dir.appendingPathComponent("audit.json"), encoding: .utf8)) ?? "").contains("\"findings\""))
+
+        let page = dir.appendingPathComponent("preview.html")
+        let preview = ["preview", series.appendingPathComponent("ep01.en.srt").path, "--source", series.appendingPathComponent("ep01.zh.srt").path,
+                       "--region", "en-US", "-o", page.path]
+        #expect(!(try NothingLostTests.run(preview)).stdout.isEmpty)
+        let quietPreview = try NothingLostTests.run(preview + ["-q"])
+        #expect(quietPreview.status == 0 && quietPreview.stdout.isEmpty && quietPreview.stderr.isEmpty, "\(quietPreview.stdout)\(quietPreview.stderr)")
+
+        #expect(!(try NothingLostTests.run(["symbols", "build"])).stdout.isEmpty)
+        let build = try NothingLostTests.run(["symbols", "build", "-q"])
+        #expect(build.status == 0 && build.stdout.isEmpty && build.stderr.isEmpty, "\(build.stdout)\(build.stderr)")
+    }
 }
 
 /// Issue 16, item 7: an input over the size limit is refused before it is read (a sparse 2 GB file costs no memory).
@@ -405,5 +464,28 @@ import Testing
         #expect(limited.stderr.contains("the input limit is 1 MiB"), "\(limited.stderr)")
         let unlimited = try CLIRunner.run(["convert", small.path, "-o", dir.appendingPathComponent("s.vtt").path])
         #expect(unlimited.status == 0, "\(unlimited.stderr)")
+    }
+}
+
+/// Issue 16: an audit never ends "✓ no findings" over tracks it could not read.
+@Suite struct AuditUnreadableTrackTests {
+    @Test func anUnreadableTrackIsAnErrorAndAReportOverNoTrackIsNotWritten() throws {
+        let dir = try CLIRunner.tempDir()
+        let bad = dir.appendingPathComponent("ep02.en.srt")
+        try Data("1\nno timing line here\nat all\n".utf8).write(to: bad)
+        let only = try NothingLostTests.run(["audit", bad.path, "--region", "en-US", "--fail-on", "never"])
+        #expect(only.status == 2, "\(only.stderr)")
+        #expect(!only.stdout.contains("no findings"), "\(only.stdout)")
+        #expect(only.stdout.isEmpty, "\(only.stdout)")
+        #expect(only.stderr.contains("\(bad.path)") && only.stderr.contains("no track could be read"), "\(only.stderr)")
+
+        let good = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law/ep01.en.srt").path
+        let report = dir.appendingPathComponent("report.json")
+        let both = try NothingLostTests.run(["audit", good, bad.path, "--region", "en-US", "--fail-on", "never", "--format", "json",
+                                             "-o", report.path])
+        #expect(both.status == 2, "\(both.stderr)")
+        #expect(both.stderr.contains("1 of 2 tracks could not be read; the report covers the other 1"), "\(both.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+        #expect((json?["files"] as? [Any])?.count == 1)
     }
 }

@@ -28,7 +28,9 @@ struct GlossaryOptions: ParsableArguments {
         do {
             return try SymbolStore.open(glossaryDirectory: directory, forceRebuild: forceRebuild)
         } catch let failure as GlossaryLoadFailure {
-            printError(failure.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n"))
+            // "error: FILE:LINE:COL: message [rule]", not "error: FILE:LINE:COL: error: message".
+            printError(failure.description.split(separator: "\n")
+                .map { "error: " + $0.replacingOccurrences(of: ": error: ", with: ": ") }.joined(separator: "\n"))
             throw ExitCode(1)
         } catch let error as GlossaryLoaderError {
             printError("error: \(error)")
