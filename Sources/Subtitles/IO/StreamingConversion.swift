@@ -132,8 +132,8 @@ extension StreamingConversion {
     /// TTML to SRT or WebVTT one paragraph at a time (`TTMLStreamReader`): the file's bytes and one paragraph in
     /// memory, never the document's tree or its cues. Only UTF-8 input (with or without BOM) is streamed.
     static func attemptTTML(_ input: URL, to output: URL, format: String, strict: Bool) -> Result<Outcome, Fallback> {
-        guard let data = FileManager.default.contents(atPath: input.path) else { return .failure(.readFailed) }
-        let bytes = [UInt8](data)
+        // The file's bytes once (the Data they are read into is gone before parsing starts).
+        guard let bytes = FileManager.default.contents(atPath: input.path).map({ [UInt8]($0) }) else { return .failure(.readFailed) }
         var body = bytes[...]
         while body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard body.withUnsafeBufferPointer(UTF8Scan.isValidWithoutNUL) else { return .failure(.notUTF8) }
