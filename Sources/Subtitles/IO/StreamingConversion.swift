@@ -29,6 +29,8 @@ public enum StreamingConversion {
     /// Why a conversion was not streamed (for tests).
     public enum Fallback: Error, Equatable {
         case notEligible, notUTF8, readFailed, unordered, numbering, regions, tooManyWarnings, noCues, unboundedBlock
+        /// TTML: what only the whole document decides (`TTMLStreamReader.NotStreamable`), or a warning under `--strict`.
+        case wholeDocument
     }
 
     public static let defaultChunkSize = 1 << 20
@@ -37,11 +39,11 @@ public enum StreamingConversion {
     /// A single block (or stray text) larger than this is read by the whole-file path.
     static let maxPending = 64 << 20
 
-    /// The input format `convert` would stream for these options ("srt" or "vtt"), from `from` or the extension.
+    /// The input format `convert` would stream for these options ("srt", "vtt" or "ttml"), from `from` or the extension.
     public static func streamableInput(_ input: URL, from: String?, encoding: String?, to format: String) -> String? {
         guard encoding == nil, format == "srt" || format == "vtt" else { return nil }
         let codec = from.map { SubtitleFormats.codec(named: $0) } ?? SubtitleFormats.codec(forExtension: input.pathExtension)
-        guard let id = codec?.identifier, id == "srt" || id == "vtt" else { return nil }
+        guard let id = codec?.identifier, id == "srt" || id == "vtt" || id == "ttml" else { return nil }
         return id
     }
 
@@ -55,14 +57,17 @@ public enum StreamingConversion {
     public static func attempt(_ input: URL, to output: URL, format: String, from: String? = nil, encoding: String? = nil,
                                strict: Bool = false, chunkSize: Int = defaultChunkSize) -> Result<Outcome, Fallback> {
         guard let inputFormat = streamableInput(input, from: from, encoding: encoding, to: format) else { return .failure(.notEligible) }
+        if inputFormat == "ttml" { return attemptTTML(input, to: output, format: format, strict: strict) }
         guard let handle = FileHandle(forReadingAtPath: input.path) else { return .failure(.readFailed) }
         defer { try? handle.close() }
         guard let sink = try? AtomicFileStream(output) else { return .failure(.readFailed) }
-        var reader = ChunkReader(vtt: inputFormat == "vtt", name: input.path, strict: strict)
+        var reader = ChunkReader(vtt: inputFormat == "vtt", name: input.path, strict: strict, directVTT: format == "vtt")
         var writer = CueWriter(format: format)
         var diagnostics: [Diagnostic] = []
         var pending: [UInt8] = []
         var atStart = true
+        var validated = 0
+        var out: [UInt8] = []
         var headerWritten = false
         var cueCount = 0
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -80,8 +85,10 @@ public enum StreamingConversion {
                 }
                 // Only whole lines are parsed until the end: the bytes up to the last line feed.
                 let complete = eof ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-                guard !pending[..<complete].contains(0),
-                      String(validating: pending[..<complete], as: UTF8.self) != nil else { throw Fallback.notUTF8 }
+                // Bytes before `validated` were checked with an earlier chunk.
+                let valid = pending.withUnsafeBufferPointer { UTF8Scan.isValidWithoutNUL(UnsafeBufferPointer(rebasing: $0[validated..<complete])) }
+                guard valid else { throw Fallback.notUTF8 }
+                validated = complete
                 let cut = eof ? complete : (pending.withUnsafeBufferPointer { reader.lastBoundary(UnsafeBufferPointer(rebasing: $0[..<complete])) } ?? 0)
                 if cut > 0 {
                     let (cues, found) = try reader.read(pending, upTo: cut)
@@ -91,9 +98,18 @@ public enum StreamingConversion {
                         try sink.write(try writer.header(reader.headerTrack))
                         headerWritten = true
                     }
-                    for cue in cues { try sink.write(try writer.append(cue)) }
+                    // One write per chunk: the cues' bytes are gathered in `out` (storage kept between chunks).
+                    out.removeAll(keepingCapacity: true)
+                    for cue in cues { try writer.append(cue, to: &out) }
                     cueCount += cues.count
+                    if reader.directVTT {
+                        cueCount += reader.directCount
+                        out.append(contentsOf: reader.vttBytes)
+                        reader.vttBytes.removeAll(keepingCapacity: true)
+                    }
+                    try sink.write(out)
                     pending.removeFirst(cut)
+                    validated -= cut
                 }
                 if eof { break }
                 if pending.count > maxPending { throw Fallback.unboundedBlock }
@@ -112,6 +128,50 @@ public enum StreamingConversion {
     }
 }
 
+extension StreamingConversion {
+    /// TTML to SRT or WebVTT one paragraph at a time (`TTMLStreamReader`): the file's bytes and one paragraph in
+    /// memory, never the document's tree or its cues. Only UTF-8 input (with or without BOM) is streamed.
+    static func attemptTTML(_ input: URL, to output: URL, format: String, strict: Bool) -> Result<Outcome, Fallback> {
+        // The file's bytes once (the Data they are read into is gone before parsing starts).
+        guard let bytes = FileManager.default.contents(atPath: input.path).map({ [UInt8]($0) }) else { return .failure(.readFailed) }
+        var body = bytes[...]
+        while body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard body.withUnsafeBufferPointer(UTF8Scan.isValidWithoutNUL) else { return .failure(.notUTF8) }
+        guard let sink = try? AtomicFileStream(output) else { return .failure(.readFailed) }
+        var writer = CueWriter(format: format)
+        var cueCount = 0
+        var diagnostics: [Diagnostic] = []
+        do {
+            var reader: TTMLStreamReader
+            do { reader = try TTMLStreamReader(bytes, name: input.path) } catch { throw Fallback.wholeDocument }
+            var headerWritten = false
+            while true {
+                let next: [Cue]?
+                do { next = try reader.nextCues() } catch { throw Fallback.wholeDocument }
+                if strict, reader.diagnostics.contains(where: { $0.severity >= .warning }) { throw Fallback.wholeDocument }
+                if reader.diagnostics.count > maxDiagnostics { throw Fallback.tooManyWarnings }
+                guard let cues = next else { break }
+                if !headerWritten {
+                    try sink.write(try writer.header(reader.header, ttml: true))
+                    headerWritten = true
+                }
+                for cue in cues { try sink.write(try writer.append(cue, orderedBy: .startAndEnd)) }
+                cueCount += cues.count
+            }
+            diagnostics = reader.diagnostics
+            guard cueCount > 0 else { throw Fallback.noCues }
+            try sink.commit()
+        } catch let fallback as Fallback {
+            sink.discard()
+            return .failure(fallback)
+        } catch {
+            sink.discard()
+            return .failure(.readFailed)
+        }
+        return .success(Outcome(diagnostics: diagnostics, cueCount: cueCount, format: "ttml", encoding: "UTF-8"))
+    }
+}
+
 /// Reads SRT or WebVTT one chunk at a time with the codecs' own readers, carrying their state between chunks.
 private struct ChunkReader {
     let vtt: Bool
@@ -120,16 +180,30 @@ private struct ChunkReader {
     private var lineOffset = 0
     private var srtCarry = SRTReader.Carry()
     private var vttCarry = WebVTTParser.Carry()
+    /// SRT to WebVTT: the reader writes the WebVTT bytes itself (`SRTReader.directVTT`); `read` returns no cue
+    /// and the bytes wait in `vttBytes`.
+    let directVTT: Bool
+    private var previousStart: Int64?
+    var vttBytes: [UInt8] = []
+    /// How many cues the last `read` put in `vttBytes`.
+    private(set) var directCount = 0
 
-    init(vtt: Bool, name: String, strict: Bool) {
+    init(vtt: Bool, name: String, strict: Bool, directVTT: Bool = false) {
         self.vtt = vtt
         self.name = name
         self.strict = strict
+        self.directVTT = directVTT && !vtt
     }
 
     /// Where the last chunk that reads as in the whole file ends within these whole lines.
     func lastBoundary(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if vtt { return WebVTTParser.lastBlockBoundary(bytes, from: 0) }
+        // Only the last lines matter: look in the last 64 KiB first (from a line start), then everywhere.
+        var from = max(0, bytes.count - (64 << 10))
+        while from > 0 && bytes[from - 1] != 0x0A { from -= 1 }
+        if from > 0, let cut = SRTReader(bytes: UnsafeBufferPointer(rebasing: bytes[from...]), name: name, strict: strict).lastCueBoundary() {
+            return from + cut
+        }
         return SRTReader(bytes: bytes, name: name, strict: strict).lastCueBoundary()
     }
 
@@ -147,8 +221,13 @@ private struct ChunkReader {
             reader.lineOffset = lineOffset
             reader.ascendingNumbersOnly = true
             reader.carry = srtCarry
+            reader.directVTT = directVTT
+            reader.previousStart = previousStart
             do throws(CodecError) {
                 let cues = try reader.read()
+                reader.takeVTT(into: &vttBytes)
+                previousStart = reader.previousStart
+                directCount = reader.written
                 return .success((cues, reader.diagnostics, reader.lineCount, reader.carry))
             } catch {
                 return .failure(error)
@@ -160,7 +239,11 @@ private struct ChunkReader {
             srtCarry = carry
             return (cues, diagnostics)
         case let .failure(error):
-            throw error.message == SRTReader.needsWholeFile ? .numbering : .readFailed
+            switch error.message {
+            case SRTReader.needsWholeFile: throw .numbering
+            case SRTReader.unorderedForVTT: throw .unordered
+            default: throw .readFailed
+            }
         }
     }
 
@@ -188,6 +271,7 @@ private struct CueWriter {
     private let eol: String
     private var count = 0
     private var previousStart: Timestamp?
+    private var previousKey: (Timestamp, Timestamp)?
     /// SRT: numeric ids are kept as long as every cue has one; `renumber` once one has not.
     private var renumber = false
     /// SRT: every id so far was its position (1, 2, 3 …), so keeping and renumbering wrote the same.
@@ -201,22 +285,43 @@ private struct CueWriter {
     }
 
     /// What comes before the first cue: for WebVTT the header and STYLE blocks of `track` (which has no cues).
-    func header(_ track: Track) throws(StreamingConversion.Fallback) -> [UInt8] {
+    func header(_ track: Track, ttml: Bool = false) throws(StreamingConversion.Fallback) -> [UInt8] {
         guard vtt else { return [] }
-        // REGION blocks are written only when a cue uses them, which the stream cannot know yet.
-        guard track.regions.isEmpty else { throw .regions }
+        // REGION blocks are written only when a cue uses them, which the stream cannot know yet. TTML regions
+        // are never written as REGION blocks unless they hold WebVTT settings only (as if every region were used).
+        if ttml {
+            var used = track
+            used.cues = track.regions.compactMap { _ in try? Cue(start: .zero, end: Timestamp(milliseconds: 1), text: "x") }
+            for i in used.cues.indices { used.cues[i].placement.regionID = track.regions[i].id }
+            guard WebVTTWriter.writtenRegions(used).isEmpty else { throw .regions }
+        } else {
+            guard track.regions.isEmpty else { throw .regions }
+        }
         return Array(WebVTTWriter.write(track).utf8)
     }
 
     /// The bytes of the next cue.
-    mutating func append(_ cue: Cue) throws(StreamingConversion.Fallback) -> [UInt8] {
+    /// How the whole-file path orders cues: WebVTT's writer by start; TTML's reader by start and end, before that.
+    enum Order { case start, startAndEnd }
+
+    mutating func append(_ cue: Cue, orderedBy order: Order = .start) throws(StreamingConversion.Fallback) -> [UInt8] {
+        var out: [UInt8] = []
+        try append(cue, orderedBy: order, to: &out)
+        return out
+    }
+
+    /// Appends the bytes of the next cue to `out`.
+    mutating func append(_ cue: Cue, orderedBy order: Order = .start, to out: inout [UInt8]) throws(StreamingConversion.Fallback) {
         count += 1
+        if order == .startAndEnd {
+            if let (s, e) = previousKey, (cue.start, cue.end) < (s, e) { throw .unordered }
+            previousKey = (cue.start, cue.end)
+        }
         if vtt {
             if let previousStart, cue.start < previousStart { throw .unordered }
             previousStart = cue.start
-            var out: [UInt8] = []
             WebVTTWriter.appendCueBlock(cue, regionIDs: [], to: &out)
-            return out
+            return
         }
         let position = String(count)
         if !renumber && !SRTCodec.isNumericID(cue.id) {
@@ -224,9 +329,9 @@ private struct CueWriter {
             renumber = true
         }
         if cue.id != position { idsArePositions = false }
-        var out = ""
-        SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &out)
-        return Array(out.utf8)
+        var text = ""
+        SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &text)
+        out.append(contentsOf: text.utf8)
     }
 
     /// What follows the last cue: WebVTT's trailing NOTE blocks.

@@ -22,67 +22,76 @@ public enum SafeXML {
         }
     }
 
-    /// Parses a document from its bytes (any encoding libxml2 detects from the BOM or declaration).
+    /// Parses a document from its bytes (any encoding libxml2 detects from the BOM or declaration), reading it
+    /// with `XMLStreamReader` (libxml2's SAX2 parser; no libxml2 tree is built).
     public static func parse(_ bytes: [UInt8], name: String = "<memory>", limits: Limits = Limits()) throws(XMLParseError) -> XMLTreeDocument {
-        _ = libxml2Initialized
-        guard bytes.count <= limits.maxBytes else {
-            throw XMLParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes) bytes", file: name)
+        let reader = try XMLStreamReader(bytes, name: name, limits: limits)
+        while let event = try reader.next() {
+            guard case let .start(element) = event else { continue }
+            let root = try reader.subtree(element)
+            try reader.finish()
+            return XMLTreeDocument(root: root, name: name)
         }
-        guard bytes.count <= Int(Int32.max) else {
-            throw XMLParseError(.tooLarge, "document too large", file: name)
-        }
-        guard let ctxt = xmlNewParserCtxt() else {
-            throw XMLParseError(.malformed, "cannot create an XML parser", file: name)
-        }
-        defer { xmlFreeParserCtxt(ctxt) }
+        throw XMLParseError(.malformed, "document has no root element", file: name)
+    }
 
-        // The parser context's private pointer carries the "refused" flag to the C callbacks.
-        let refused = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        refused.pointee = 0
-        defer { refused.deallocate() }
-        ctxt.pointee._private = UnsafeMutableRawPointer(refused)
-        if let sax = ctxt.pointee.sax {
-            sax.pointee.entityDecl = { ctx, _, _, _, _, _ in refuseDeclaration(ctx) }
-            sax.pointee.unparsedEntityDecl = { ctx, _, _, _, _ in refuseDeclaration(ctx) }
-            sax.pointee.elementDecl = { ctx, _, _, _ in refuseDeclaration(ctx) }
-            sax.pointee.attributeDecl = { ctx, _, _, _, _, _, tree in
-                if let tree { xmlFreeEnumeration(tree) }
-                refuseDeclaration(ctx)
+    /// libxml2's global initialisation, run once before the first parse.
+    static func initialize() { _ = libxml2Initialized }
+
+    /// The refusal of a DOCTYPE with an internal subset, found by scanning the prolog before libxml2 parses
+    /// anything (so no declaration is ever registered, let alone expanded); nil when there is none. Only
+    /// ASCII-compatible encodings are scanned: the streaming reader refuses the others at the DOCTYPE node.
+    static func internalSubsetRefusal(_ bytes: [UInt8], name: String) -> XMLParseError? {
+        let n = bytes.count
+        var i = 0
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        if bytes.prefix(4).contains(0) { return nil } // UTF-16/32
+        func starts(_ s: String, at k: Int) -> Bool {
+            var j = k
+            for b in s.utf8 { guard j < n, bytes[j] == b else { return false }; j += 1 }
+            return true
+        }
+        func skip(past s: String, from k: Int) -> Int {
+            var j = k
+            while j < n { if starts(s, at: j) { return j + s.utf8.count }; j += 1 }
+            return n
+        }
+        func line(_ k: Int) -> Int { 1 + bytes[..<k].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if starts("<?", at: i) { i = skip(past: "?>", from: i + 2); continue }
+            if starts("<!--", at: i) { i = skip(past: "-->", from: i + 4); continue }
+            guard starts("<!DOCTYPE", at: i) else { return nil }
+            // The DOCTYPE: an internal subset starts at a `[` outside quotes, before its `>`.
+            var j = i + 9
+            var quote: UInt8 = 0
+            while j < n {
+                let c = bytes[j]
+                if quote != 0 { if c == quote { quote = 0 } }
+                else if c == 0x22 || c == 0x27 { quote = c }
+                else if c == 0x3E { return nil }
+                else if c == 0x5B { break }
+                j += 1
             }
-            sax.pointee.notationDecl = { ctx, _, _, _ in refuseDeclaration(ctx) }
-            // libxml2 prints some problems (e.g. "validity error : ID a already defined") to stderr even with
-            // XML_PARSE_NOERROR; a structured handler that does nothing keeps them off the user's terminal.
-            // The error is still recorded for `xmlCtxtGetLastError`.
-            sax.pointee.serror = { _, _ in }
-        }
-        ctxt.pointee.vctxt.error = nil
-        ctxt.pointee.vctxt.warning = nil
-
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { base in
-                xmlCtxtReadMemory(ctxt, base, Int32(buffer.count), name, nil, options)
+            guard j < n else { return nil }
+            j += 1
+            var other = false
+            while j < n {
+                let c = bytes[j]
+                if c == 0x5D { break }
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { j += 1; continue }
+                if starts("<!--", at: j) { other = true; j = skip(past: "-->", from: j + 4); continue }
+                if ["<!ENTITY", "<!ELEMENT", "<!ATTLIST", "<!NOTATION"].contains(where: { starts($0, at: j) }) {
+                    return XMLParseError(.unsafe, "DOCTYPE declarations (entities, elements, attributes, notations) are not accepted",
+                                         file: name, line: line(j))
+                }
+                other = true
+                j += 1
             }
+            return other ? XMLParseError(.unsafe, "a DOCTYPE with an internal subset is not accepted", file: name, line: nil) : nil
         }
-        defer { if let doc { xmlFreeDoc(doc) } }
-
-        if refused.pointee != 0 {
-            let line = ctxt.pointee.input.map { Int($0.pointee.line) }
-            throw XMLParseError(.unsafe, "DOCTYPE declarations (entities, elements, attributes, notations) are not accepted",
-                                file: name, line: line)
-        }
-        guard let doc, ctxt.pointee.wellFormed != 0 else {
-            throw lastError(ctxt, name: name)
-        }
-        if let dtd = doc.pointee.intSubset, dtd.pointee.children != nil {
-            throw XMLParseError(.unsafe, "a DOCTYPE with an internal subset is not accepted", file: name, line: nil)
-        }
-        guard let rootNode = xmlDocGetRootElement(doc) else {
-            throw XMLParseError(.malformed, "document has no root element", file: name)
-        }
-        let root = try convert(rootNode, depth: 1, limits: limits, name: name)
-        return XMLTreeDocument(root: root, name: name)
+        return nil
     }
 
     /// Parses a document held in a string (encoded as UTF-8; an encoding declaration must agree).
@@ -90,20 +99,15 @@ public enum SafeXML {
         try parse(Array(text.utf8), name: name, limits: limits)
     }
 
-    private static func lastError(_ ctxt: xmlParserCtxtPtr, name: String) -> XMLParseError {
-        guard let err = xmlCtxtGetLastError(ctxt) else {
-            return XMLParseError(.malformed, "malformed XML", file: name)
-        }
-        var message = err.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+    /// A libxml2 error as locctl reports it.
+    static func error(code: Int32, message raw: String, line: Int?, column: Int?, name: String) -> XMLParseError {
+        var message = raw
         while message.last == "\n" || message.last == " " { message.removeLast() }
-        let line = err.pointee.line > 0 ? Int(err.pointee.line) : nil
-        let column = err.pointee.int2 > 0 ? Int(err.pointee.int2) : nil
         let kind: XMLParseError.Kind
         if message.contains("Excessive depth") {
             kind = .tooDeep
             message = "elements nest deeper than 256 levels; the document is refused"
-        } else if err.pointee.code == Int32(XML_ERR_ENTITY_LOOP.rawValue)
-                    || err.pointee.code == Int32(XML_ERR_UNDECLARED_ENTITY.rawValue)
+        } else if code == Int32(XML_ERR_ENTITY_LOOP.rawValue) || code == Int32(XML_ERR_UNDECLARED_ENTITY.rawValue)
                     || message.contains("entity") || message.contains("Entity") {
             kind = .unsafe
         } else {
@@ -116,68 +120,9 @@ public enum SafeXML {
         return XMLParseError(kind, message, file: name, line: line, column: column)
     }
 
-    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
-        guard let p else { return "" }
-        return String(cString: p)
-    }
-
-    private static func convert(_ node: xmlNodePtr, depth: Int, limits: Limits, name: String) throws(XMLParseError) -> XMLTreeElement {
-        let line = Int(xmlGetLineNo(node))
-        guard depth <= limits.maxDepth else {
-            throw XMLParseError(.tooDeep, "elements nest deeper than \(limits.maxDepth) levels", file: name, line: line)
-        }
-        var attributes: [XMLAttribute] = []
-        var attr = node.pointee.properties
-        while let a = attr {
-            var value = ""
-            var child = a.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_TEXT_NODE { value += string(c.pointee.content) }
-                else if c.pointee.type == XML_ENTITY_REF_NODE {
-                    throw XMLParseError(.unsafe, "entity reference &\(string(c.pointee.name)); is not accepted", file: name, line: line)
-                }
-                child = c.pointee.next
-            }
-            attributes.append(XMLAttribute(namespace: a.pointee.ns.map { string($0.pointee.href) },
-                                           name: string(a.pointee.name), value: value))
-            attr = a.pointee.next
-        }
-        var children: [XMLContent] = []
-        var child = node.pointee.children
-        while let c = child {
-            switch c.pointee.type {
-            case XML_ELEMENT_NODE:
-                children.append(.element(try convert(c, depth: depth + 1, limits: limits, name: name)))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                let s = string(c.pointee.content)
-                if case let .text(previous)? = children.last {
-                    children[children.count - 1] = .text(previous + s)
-                } else {
-                    children.append(.text(s))
-                }
-            case XML_ENTITY_REF_NODE:
-                throw XMLParseError(.unsafe, "entity reference &\(string(c.pointee.name)); is not accepted",
-                                    file: name, line: Int(xmlGetLineNo(c)))
-            default:
-                break // comments, processing instructions
-            }
-            child = c.pointee.next
-        }
-        return XMLTreeElement(namespace: node.pointee.ns.map { string($0.pointee.href) }, name: string(node.pointee.name),
-                          attributes: attributes, children: children, line: line)
-    }
 }
 
-/// libxml2's global initialisation, run once before the first parse.
 private let libxml2Initialized: Bool = {
     xmlInitParser()
     return true
 }()
-
-/// Called by libxml2 for any declaration in a DOCTYPE: flags the document and stops the parser.
-private func refuseDeclaration(_ ctx: UnsafeMutableRawPointer?) {
-    guard let ctx else { return }
-    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-    if let flag = ctxt.pointee._private?.assumingMemoryBound(to: Int32.self) { flag.pointee = 1 }
-    xmlStopParser(ctxt)
-}

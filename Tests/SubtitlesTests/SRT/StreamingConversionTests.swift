@@ -202,7 +202,8 @@ import Testing
         let input = try write("1\n00:00:01,000 --> 00:00:02,000\na\n\n", "one.srt")
         #expect(StreamingConversion.streamableInput(input, from: nil, encoding: "UTF-8", to: "vtt") == nil)
         #expect(StreamingConversion.streamableInput(input, from: nil, encoding: nil, to: "ttml") == nil)
-        #expect(StreamingConversion.streamableInput(input, from: "ttml", encoding: nil, to: "srt") == nil)
+        #expect(StreamingConversion.streamableInput(input, from: "ass", encoding: nil, to: "srt") == nil)
+        #expect(StreamingConversion.streamableInput(input, from: "ttml", encoding: nil, to: "srt") == "ttml")
         #expect(StreamingConversion.streamableInput(input, from: nil, encoding: nil, to: "vtt") == "srt")
         let blank = try write("\n\n  \n", "blank.srt")
         #expect(throws: StreamingConversion.Fallback.noCues) { try streamed(blank, format: "vtt", chunkSize: 20).0.get() }

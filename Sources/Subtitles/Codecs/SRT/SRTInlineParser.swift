@@ -22,18 +22,6 @@ struct SRTInlineParser {
     private var text: [UInt8] = []
     private var lineOffset = 0
 
-    static func plainNodes(_ bytes: ArraySlice<UInt8>) -> [Inline] {
-        var nodes: [Inline] = []
-        var start = bytes.startIndex
-        for i in bytes.indices where bytes[i] == 0x0A {
-            if i > start { nodes.append(.text(String(decoding: bytes[start..<i], as: UTF8.self))) }
-            nodes.append(.lineBreak)
-            start = i + 1
-        }
-        if bytes.endIndex > start { nodes.append(.text(String(decoding: bytes[start...], as: UTF8.self))) }
-        return nodes
-    }
-
     mutating func parse(_ slice: ArraySlice<UInt8>) -> [Inline] {
         let bytes = Array(slice)[...]
         var i = bytes.startIndex

@@ -121,6 +121,15 @@ struct SRTReader {
         return false
     }
 
+    /// Whether line `k` holds `<`, `{` or `&` (a possible tag, override or character reference).
+    private func hasMarkup(_ k: Int) -> Bool {
+        for i in lines[k] {
+            let b = bytes[i]
+            if b == 0x3C || b == 0x7B || b == 0x26 { return true }
+        }
+        return false
+    }
+
     private func string(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
     }
@@ -183,7 +192,11 @@ struct SRTReader {
                 continue
             }
             let (textLines, next) = try collectText(after: timingLine)
-            cues.append(try makeCue(idLine: idLine, timingLine: timingLine, timing: parsed, textLines: textLines))
+            if directVTT {
+                try writeVTT(idLine: idLine, timingLine: timingLine, timing: parsed, textLines: textLines)
+            } else {
+                cues.append(try makeCue(idLine: idLine, timingLine: timingLine, timing: parsed, textLines: textLines))
+            }
             k = next
         }
         return cues
@@ -223,6 +236,81 @@ struct SRTReader {
     }
 
     private mutating func makeCue(idLine: Int?, timingLine: Int, timing t: SRTTiming, textLines: [Int]) throws(CodecError) -> Cue {
+        let (id, span, extensions) = try cueHeader(idLine: idLine, timingLine: timingLine, timing: t)
+        return try makeCue(id: id, span: span, extensions: extensions, textLines: textLines)
+    }
+
+    // MARK: - Direct WebVTT
+
+    /// Appends each cue as WebVTT to `vtt` instead of returning it (`read` returns no cue): the bytes
+    /// `WebVTTWriter.appendCueBlock` writes for the cue `read` would give, with the same warnings. Plain cues (no
+    /// `<`, `{` or `&` in their text, no `-->` in their number line) are copied from the input without building a
+    /// `Cue`; the others go through the model. A cue starting before the previous one (the WebVTT writer sorts)
+    /// throws `unorderedForVTT`.
+    var directVTT = false
+    private(set) var vtt: [UInt8] = []
+    var previousStart: Int64?
+    /// Cues appended to `vtt`.
+    private(set) var written = 0
+    static let unorderedForVTT = "cues are not in start-time order; read the whole file"
+
+    /// Empties `vtt`, keeping its storage.
+    mutating func takeVTT(into out: inout [UInt8]) {
+        out.append(contentsOf: vtt)
+        vtt.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func writeVTT(idLine: Int?, timingLine: Int, timing t: SRTTiming, textLines: [Int]) throws(CodecError) {
+        let (id, span, extensions) = try cueHeader(idLine: idLine, timingLine: timingLine, timing: t)
+        let idRange = idLine.map(trimmed)
+        let start = span.start.milliseconds
+        if let previousStart, start < previousStart {
+            throw CodecError(.unsupported, Self.unorderedForVTT, at: SourceLocation(file: name, line: timingLine + 1 + lineOffset))
+        }
+        previousStart = start
+        written += 1
+        if textLines.contains(where: hasMarkup) || (idRange.map(containsArrow) ?? false) {
+            let cue = try makeCue(id: id, span: span, extensions: extensions, textLines: textLines)
+            WebVTTWriter.appendCueBlock(cue, regionIDs: [], to: &vtt)
+            return
+        }
+        if let idRange, !idRange.isEmpty {
+            vtt.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[idRange]))
+            vtt.append(0x0A)
+        }
+        WebVTTSyntax.appendTimestamp(start, to: &vtt)
+        vtt.append(contentsOf: [0x20, 0x2D, 0x2D, 0x3E, 0x20]) // " --> "
+        WebVTTSyntax.appendTimestamp(span.end.milliseconds, to: &vtt)
+        vtt.append(0x0A)
+        for (index, k) in textLines.enumerated() {
+            if index > 0 { vtt.append(0x0A) }
+            // Plain text: only `>` needs escaping (no `&`, `<`; no CR or NUL inside a line).
+            var runStart = lines[k].lowerBound
+            for i in lines[k] where bytes[i] == 0x3E {
+                vtt.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                vtt.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+                runStart = i + 1
+            }
+            vtt.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<lines[k].upperBound]))
+        }
+        if !textLines.isEmpty { vtt.append(0x0A) }
+        vtt.append(0x0A)
+    }
+
+    private func containsArrow(_ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i + 2 < r.upperBound {
+            if bytes[i] == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return true }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: - Cues
+
+    /// The number, timing and extensions of a cue, with their warnings.
+    private mutating func cueHeader(idLine: Int?, timingLine: Int, timing t: SRTTiming) throws(CodecError)
+        -> (id: String?, span: TimeSpan, extensions: [String: String]) {
         // Number.
         var id: String?
         if let idLine {
@@ -268,33 +356,34 @@ struct SRTReader {
                      + "the cue is kept with its end set to its start", line: timingLine + 1, kind: .semantics)
             end = start
         }
-        let span = TimeSpan(start: start, end: end)!
+        return (id, TimeSpan(start: start, end: end)!, extensions)
+    }
 
-        // Text.
+    private mutating func makeCue(id: String?, span: TimeSpan, extensions: [String: String], textLines: [Int]) throws(CodecError) -> Cue {
         var placement = Placement()
         let nodes: [Inline]
         if textLines.isEmpty {
             nodes = []
+        } else if !textLines.contains(where: hasMarkup) {
+            // Plain lines (never empty, never holding a line break): one text node each, line breaks between.
+            var plain: [Inline] = []
+            plain.reserveCapacity(textLines.count * 2 - 1)
+            for (index, k) in textLines.enumerated() {
+                if index > 0 { plain.append(.lineBreak) }
+                plain.append(.text(string(lines[k])))
+            }
+            nodes = plain
         } else {
             var joined: [UInt8] = []
-            var markup = false
             for (index, k) in textLines.enumerated() {
                 if index > 0 { joined.append(0x0A) }
-                for i in lines[k] {
-                    let b = bytes[i]
-                    if b == 0x3C || b == 0x7B || b == 0x26 { markup = true }
-                    joined.append(b)
-                }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lines[k]]))
             }
-            if markup {
-                var parser = SRTInlineParser()
-                nodes = parser.parse(joined[...])
-                placement.anchor = parser.anchor
-                for problem in parser.problems {
-                    try warn(problem.message, line: textLines[min(problem.lineOffset, textLines.count - 1)] + 1)
-                }
-            } else {
-                nodes = SRTInlineParser.plainNodes(joined[...])
+            var parser = SRTInlineParser()
+            nodes = parser.parse(joined[...])
+            placement.anchor = parser.anchor
+            for problem in parser.problems {
+                try warn(problem.message, line: textLines[min(problem.lineOffset, textLines.count - 1)] + 1)
             }
         }
         return Cue(id: id, timing: span, text: CueText(nodes), placement: placement, extensions: extensions)

@@ -205,6 +205,7 @@ struct TTMLReader {
 
     mutating func time(_ e: XMLTreeElement, _ attr: String) throws(CodecError) -> TTMLTime? {
         guard let raw = e.attribute(attr) else { return nil }
+        if let clock = Self.plainClockTime(raw) { return clock }
         if let seconds = TTMLTime(decimal: Substring(raw.trimmingWhitespace())) {
             guard !seconds.isOutOfRange else {
                 throw CodecError(.syntax, "time expression \(attr)=\"\(raw)\" on <\(e.name)> is out of range", at: location(e.line))
@@ -229,6 +230,31 @@ struct TTMLReader {
             throw CodecError(.syntax, "invalid time expression \(attr)=\"\(raw)\" on <\(e.name)>", at: location(e.line))
         }
         return t
+    }
+
+    /// `HH:MM:SS` or `HH:MM:SS.fff…` (two-digit hours, up to 9 fraction digits, nothing around it): the value
+    /// `TTMLTimingParameters.parse` gives it, read from the bytes (the common case of every real file).
+    static func plainClockTime(_ raw: String) -> TTMLTime? {
+        var raw = raw
+        return raw.withUTF8 { b -> TTMLTime? in
+            let n = b.count
+            guard n == 8 || (n >= 10 && n <= 17), b[2] == 0x3A, b[5] == 0x3A else { return nil }
+            func digit(_ i: Int) -> Int64? { b[i] &- 0x30 < 10 ? Int64(b[i] &- 0x30) : nil }
+            guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4), let s1 = digit(6), let s2 = digit(7) else { return nil }
+            let minutes = m1 * 10 + m2, seconds = s1 * 10 + s2
+            guard minutes < 60, seconds <= 60 else { return nil }
+            var value = ((h1 * 10 + h2) * 60 + minutes) * 60 + seconds
+            var scale: Int64 = 1
+            if n > 8 {
+                guard b[8] == 0x2E else { return nil }
+                for i in 9..<n {
+                    guard let d = digit(i) else { return nil }
+                    value = value * 10 + d
+                    scale *= 10
+                }
+            }
+            return TTMLTime(value, scale)
+        }
     }
 
     func endTime(begin: TTMLTime, implicitBegin: TTMLTime, end: TTMLTime?, dur: TTMLTime?, implicitEnd: TTMLTime?) -> TTMLTime? {

@@ -145,7 +145,7 @@ struct WebVTTWriter {
     private static func appendCue(_ cue: Cue, regionIDs: Set<String>, folded: [String: [String: String]], to out: inout [UInt8]) {
         if let id = cue.id, !id.isEmpty {
             let u = id.utf8
-            if u.contains(WebVTTSyntax.lf) || u.contains(WebVTTSyntax.cr) || id.contains("-->") {
+            if u.contains(where: { $0 == WebVTTSyntax.lf || $0 == WebVTTSyntax.cr }) || containsArrow(u) {
                 let clean = id.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
                     .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "-->", with: "-- >")
                 out.append(contentsOf: clean.utf8)
@@ -169,6 +169,15 @@ struct WebVTTWriter {
         removeEmptyLines(&out, from: textStart)
         if out.count > textStart { out.append(0x0A) }
         out.append(0x0A)
+    }
+
+    /// Whether `u` holds `-->` (bytes compared: `String.contains` would go through Foundation).
+    private static func containsArrow(_ u: String.UTF8View) -> Bool {
+        var run = 0
+        for b in u {
+            if b == 0x2D { run += 1 } else { if b == 0x3E && run >= 2 { return true }; run = 0 }
+        }
+        return false
     }
 
     private static func appendSettings(_ placement: Placement, regionIDs: Set<String>, folded: [String: [String: String]],
