@@ -86,7 +86,9 @@ enum RealGlossaryEvaluation {
     #expect(lines.count >= 290)
     #expect(lines.filter { $0.language == "en" }.count >= 20)
     // Retired, self-tuned set (the honest figures are BlindEvaluationTests'): its labels predate the court and
-    // ritual content, so new true symbols (saomu, chen-qie, ben-gong, resou …) count as false positives here.
-    #expect(precision >= 0.88)
-    #expect(recall >= 0.94)
+    // ritual content, so new true symbols (saomu, chen-qie, ben-gong, resou …) count as false positives here, and
+    // choices made on blind data count as misses (bare 您 is no longer a symbol; "Your Majesty" is aligned-only;
+    // a trip up Mount Tai is not the idiom). Floors at the values measured with the 1,318-symbol glossary.
+    #expect(precision >= 0.87)
+    #expect(recall >= 0.91)
 }

@@ -102,7 +102,9 @@ enum MatcherEquivalence {
         let folded = LatinFold.fold(line)
         return !contexts.contains { folded.contains($0) }
     }
-    #expect(untouched.count > lines.count / 2)
+    // Enough lines stay free of every context word for the second comparison to mean something (a third: the
+    // 1,318-symbol glossary has many more rendering context entries than when this was a half).
+    #expect(untouched.count > lines.count / 3)
     _ = MatcherEquivalence.compare(symbols, lines: untouched)
 }
 
