@@ -111,8 +111,10 @@ public struct TimingStep: LocalizeStep {
                         let what = overlapping ? "overlaps the previous cue by \(pe - s) ms" : "gap to the previous cue below \(gap) ms"
                         let tooFar = "; resolving it would move a cue more than the \(tolerance) ms sync tolerance (left as it is)"
                         // A start moved later never passes the next cue's start (which would put that cue, not yet
-                        // placed, behind this one and push it further than the tolerance).
-                        let limitStart = partNext ?? Int64.max
+                        // placed, behind this one and push it further than the tolerance) — unless the next cue
+                        // starts with this one: stacked cues are spread out in one pass, each within the tolerance
+                        // of its own start, so a second run finds nothing left to move.
+                        let limitStart = partNext.map { $0 > s ? $0 : Int64.max } ?? Int64.max
                         func trimPrevious(to end: Int64, reason: String) {
                             let prevBefore = times(ps, pe)
                             retime(prev, ps, end)

@@ -56,6 +56,17 @@ private let spec = zip(Gen.int(in: 0...60_000), Gen.int(in: 0...9_000), Gen.bool
     .map { Spec(start: $0, duration: $1, chinese: $2, words: $3) }
 
 @Suite struct StepPropertyTests {
+    /// The shrunk counterexample a random run found: cues stacked at one instant are spread out in one pass (a
+    /// second run used to move the middle one, once the first run had moved the last).
+    @Test func stackedCuesAreSpreadInOnePass() {
+        let ctx = LocalizeContext(region: Regions["en-US"], orientation: .vertical)
+        let input = track((1...3).map { cue(String($0), 0, 0, "the") })
+        let (once, _) = pipeline(input, ctx)
+        #expect(firstDifference(pipeline(once, ctx).0, once) == nil)
+        let starts = once.cues.map(\.start.milliseconds)
+        #expect(starts == starts.sorted() && Set(starts).count == 3, "\(starts)")
+    }
+
     @Test func wrapAndTimingKeepLimitsOrderAndText() async {
         await propertyCheck(count: 60, input: spec.array(of: 1...12), Gen.bool) { specs, landscape in
             let cues = specs.enumerated().map { i, s -> Cue in
