@@ -69,20 +69,8 @@ import Testing
         let devScore = Self.score(dev, with: matchers), testScore = Self.score(test, with: matchers)
         print("[report] blind-eval glossary \(Self.glossary.path): \(matchers.store.allSymbols.count) symbols, "
             + "\(matchers.store.senseModels.all.count) sense models")
-        print("[report] blind-eval " + devScore.summary("dev", lines: dev.lines.count))
-        print("[report] blind-eval " + testScore.summary("test", lines: test.lines.count))
-        for script in ["zh-Hans", "zh-Hant", "en"] {
-            let part = BlindEvaluationSet(name: "test", lines: test.lines.filter { $0.script == script })
-            print("[report] blind-eval   " + Self.score(part, with: matchers).summary("test \(script)", lines: part.lines.count))
-        }
-        // Dev mistakes may be read and tuned on; the test half's never are printed.
-        if ProcessInfo.processInfo.environment["LOCCTL_EVAL_VERBOSE"] != nil {
-            for mistake in devScore.mistakes { print("[report]   dev \(mistake)") }
-        }
-        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_MISSING_OUT"] {
-            try Self.missingForms(devScore, symbols: matchers.store.allSymbols)
-                .write(to: URL(fileURLWithPath: path), atomically: true, encoding: .utf8)
-        }
+        try Self.report("blind-eval", dev: devScore, test: testScore, testSet: test, devLines: dev.lines.count, mistakes: "dev",
+                        missingOut: "", matchers: matchers)
         #expect(testScore.recall >= Self.testFloor.recall)
         #expect(testScore.precision >= Self.testFloor.precision)
         #expect(testScore.trapsClean >= Self.testFloor.trapsClean)
@@ -95,19 +83,8 @@ import Testing
         let dev = try BlindEvaluationSet.load("dev", from: directory), test = try BlindEvaluationSet.load("test", from: directory)
         let matchers = try Self.matchers()
         let devScore = Self.score(dev, with: matchers), testScore = Self.score(test, with: matchers)
-        print("[report] blind-eval-2 " + devScore.summary("dev", lines: dev.lines.count))
-        print("[report] blind-eval-2 " + testScore.summary("test", lines: test.lines.count))
-        for script in ["zh-Hans", "zh-Hant", "en"] {
-            let part = BlindEvaluationSet(name: "test", lines: test.lines.filter { $0.script == script })
-            print("[report] blind-eval-2   " + Self.score(part, with: matchers).summary("test \(script)", lines: part.lines.count))
-        }
-        if ProcessInfo.processInfo.environment["LOCCTL_EVAL_VERBOSE"] != nil {
-            for mistake in devScore.mistakes { print("[report]   dev2 \(mistake)") }
-        }
-        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_MISSING_OUT"] {
-            try Self.missingForms(devScore, symbols: matchers.store.allSymbols)
-                .write(to: URL(fileURLWithPath: path + ".2"), atomically: true, encoding: .utf8)
-        }
+        try Self.report("blind-eval-2", dev: devScore, test: testScore, testSet: test, devLines: dev.lines.count, mistakes: "dev2",
+                        missingOut: ".2", matchers: matchers)
         #expect(Set(dev.lines.map(\.id)).isDisjoint(with: test.lines.map(\.id)))
         #expect(testScore.recall >= Self.secondTestFloor.recall)
         #expect(testScore.precision >= Self.secondTestFloor.precision)
@@ -117,6 +94,26 @@ import Testing
     /// The second set's test half, rounded down to a whole percent: 59.4 / 81.5 / 88.6 with the 1,202-symbol glossary
     /// before anyone read its dev half, 64.1 / 82.4 / 88.6 after the content pass tuned on that dev half.
     static let secondTestFloor = (recall: 0.64, precision: 0.82, trapsClean: 0.88)
+
+    /// Prints a set's dev and test figures and the test half by script; with `LOCCTL_EVAL_VERBOSE` the dev half's
+    /// mistakes (the test half's never), with `LOCCTL_EVAL_MISSING_OUT` (+ `missingOut`) its spans no form covers.
+    static func report(_ label: String, dev devScore: BlindEvaluationScore, test testScore: BlindEvaluationScore,
+                       testSet test: BlindEvaluationSet, devLines: Int,
+                       mistakes: String, missingOut: String, matchers: Matchers) throws {
+        print("[report] \(label) " + devScore.summary("dev", lines: devLines))
+        print("[report] \(label) " + testScore.summary("test", lines: test.lines.count))
+        for script in ["zh-Hans", "zh-Hant", "en"] {
+            let part = BlindEvaluationSet(name: "test", lines: test.lines.filter { $0.script == script })
+            print("[report] \(label)   " + score(part, with: matchers).summary("test \(script)", lines: part.lines.count))
+        }
+        if ProcessInfo.processInfo.environment["LOCCTL_EVAL_VERBOSE"] != nil {
+            for mistake in devScore.mistakes { print("[report]   \(mistakes) \(mistake)") }
+        }
+        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_MISSING_OUT"] {
+            try missingForms(devScore, symbols: matchers.store.allSymbols)
+                .write(to: URL(fileURLWithPath: path + missingOut), atomically: true, encoding: .utf8)
+        }
+    }
 
     /// Dev spans that were not found and that no symbol has a form for inside the span.
     static func missingForms(_ score: BlindEvaluationScore, symbols: [Symbol]) -> String {
