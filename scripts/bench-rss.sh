@@ -1,15 +1,10 @@
 #!/usr/bin/env bash
 # Peak resident memory (RSS) and wall time of locctl commands on one big generated series (issue 16).
 # Usage: scripts/bench-rss.sh [CUES] [LOCCTL]   (default 1000000 cues, .build/release/locctl or .build/debug/locctl)
-<<<<<<< HEAD
-# BENCH_CONVERT_ONLY=1 runs only the SRT→VTT/SRT conversions, streamed and whole-file (LOCCTL_STREAMING=0), and
-# checks that both give the same bytes.
-# BENCH_CORPUS=DIR reuses a corpus made earlier by gen_corpus.py --big-cues CUES (generating 10^6 cues takes minutes).
-# Build the release binary first for figures worth quoting: swift build -c release --product locctl
-=======
 # BENCH_CONVERT_ONLY=1 runs only the conversions SRT→VTT/SRT and TTML→SRT/VTT, streamed and whole-file
 # (LOCCTL_STREAMING=0), and checks that both give the same bytes (the TTML is the generator's big.zh.ttml).
->>>>>>> codec-speed
+# BENCH_CORPUS=DIR reuses a corpus made earlier by gen_corpus.py --big-cues CUES (generating 10^6 cues takes minutes).
+# Build the release binary first for figures worth quoting: swift build -c release --product locctl
 # Needs python3 and GNU time (/usr/bin/time). Numbers are printed, never asserted: timing does not belong in tests.
 set -euo pipefail
 cues=${1:-1000000}
@@ -40,7 +35,7 @@ measure "  whole-file srt→vtt" env LOCCTL_STREAMING=0 "$bin" convert "$big" -o
 measure "  whole-file srt→srt" env LOCCTL_STREAMING=0 "$bin" convert "$big" -o "$work/whole.srt" --force
 cmp -s "$work/out.vtt" "$work/whole.vtt" && echo "  srt→vtt: streamed = whole-file bytes" || echo "  srt→vtt: OUTPUTS DIFFER"
 cmp -s "$work/out.srt" "$work/whole.srt" && echo "  srt→srt: streamed = whole-file bytes" || echo "  srt→srt: OUTPUTS DIFFER"
-ttml=$work/corpus/big.zh.ttml
+ttml=$corpus/big.zh.ttml
 echo "input: $ttml ($(du -h "$ttml" | cut -f1), $(grep -c '<p ' "$ttml") paragraphs)"
 measure "convert ttml→srt" "$bin" convert "$ttml" -o "$work/t.srt" --force
 measure "convert ttml→vtt" "$bin" convert "$ttml" -o "$work/t.vtt" --force
