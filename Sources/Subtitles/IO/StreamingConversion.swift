@@ -71,7 +71,7 @@ public enum StreamingConversion {
         var headerWritten = false
         var cueCount = 0
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        do {
+        if let failure = discardingOnFailure(sink, {
             while true {
                 let data: Data
                 do { data = try handle.read(upToCount: max(chunkSize, 16)) ?? Data() } catch { throw Fallback.readFailed }
@@ -117,12 +117,8 @@ public enum StreamingConversion {
             guard cueCount > 0 else { throw Fallback.noCues }
             try sink.write(writer.trailer(reader.trailingNotes))
             try sink.commit()
-        } catch let fallback as Fallback {
-            sink.discard()
-            return .failure(fallback)
-        } catch {
-            sink.discard()
-            return .failure(.readFailed)
+        }) {
+            return .failure(failure)
         }
         return .success(Outcome(diagnostics: diagnostics, cueCount: cueCount, format: inputFormat, encoding: "UTF-8"))
     }
@@ -141,7 +137,7 @@ extension StreamingConversion {
         var writer = CueWriter(format: format)
         var cueCount = 0
         var diagnostics: [Diagnostic] = []
-        do {
+        if let failure = discardingOnFailure(sink, {
             var reader: TTMLStreamReader
             do { reader = try TTMLStreamReader(bytes, name: input.path) } catch { throw Fallback.wholeDocument }
             var headerWritten = false
@@ -161,14 +157,25 @@ extension StreamingConversion {
             diagnostics = reader.diagnostics
             guard cueCount > 0 else { throw Fallback.noCues }
             try sink.commit()
-        } catch let fallback as Fallback {
-            sink.discard()
-            return .failure(fallback)
-        } catch {
-            sink.discard()
-            return .failure(.readFailed)
+        }) {
+            return .failure(failure)
         }
         return .success(Outcome(diagnostics: diagnostics, cueCount: cueCount, format: "ttml", encoding: "UTF-8"))
+    }
+
+    /// Runs one streamed conversion into `sink`: on any failure the partial output is discarded and the reason to
+    /// fall back to the whole-file path returned (nil when `body` finished and committed).
+    static func discardingOnFailure(_ sink: AtomicFileStream, _ body: () throws -> Void) -> Fallback? {
+        do {
+            try body()
+            return nil
+        } catch let fallback as Fallback {
+            sink.discard()
+            return fallback
+        } catch {
+            sink.discard()
+            return .readFailed
+        }
     }
 }
 

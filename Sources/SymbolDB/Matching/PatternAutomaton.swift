@@ -177,19 +177,9 @@ struct PatternAutomaton: Sendable {
             outputStart.append(Int32(outputs.count))
         }
 
-        self.bmpClass = bmp
-        self.astralClass = astral
-        self.rootNext = root
-        self.childStart = childStart
-        self.childClass = childClass
-        self.childTarget = childTarget
-        self.fail = fail
-        self.outputStart = outputStart
-        self.outputs = outputs
-        self.patternLength = patterns.map { Int32($0.count) }
-        var longest = 0
-        for pattern in patterns { longest = max(longest, pattern.count) }
-        self.maximumLength = longest
+        self.init(bmpClass: bmp, astralClass: astral, rootNext: root, childStart: childStart, childClass: childClass,
+                  childTarget: childTarget, fail: fail, outputStart: outputStart, outputs: outputs,
+                  patternLength: patterns.map { Int32($0.count) }, maximumLength: patterns.map(\.count).max() ?? 0)
     }
 
     /// An automaton from its tables (a loaded snapshot; check it with `validate(patternCount:)`).
