@@ -41,14 +41,12 @@ enum GlossaryRules {
                         text: match.matchedText, expected: preferred,
                         fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
                 case (.rendering, .deprecated?):
-                    if let earlier = acceptableUse(of: symbol.id, before: index, in: uses) {
-                        findings.append(inconsistentDeprecated(scan, cue: index, symbolID: symbol.id, term: match.matchedText, earlier: earlier))
-                        continue
-                    }
+                    // The episode's own earlier rendering is named: the translator knows the term.
+                    let earlier = acceptableUse(of: symbol.id, before: index, in: uses)
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: index,
                         message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
-                            + (preferred.map { "; use '\($0)'" } ?? ""),
+                            + (preferred.map { "; use '\($0)'" } ?? "") + (earlier.map { " (the episode has '\($0.rendering.matchedText)' at \($0.rendering.location.start?.description ?? "an earlier cue"))" } ?? ""),
                         text: match.matchedText, expected: preferred,
                         fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
                 case (.rendering, _):
@@ -201,10 +199,6 @@ enum GlossaryRules {
                 case .paraphrased(let cue):
                     uses.append(use(cue, ""))
                 case .deprecated(let term, let cue):
-                    if let earlier = acceptableUse(of: id, before: cue, in: uses) {
-                        findings.append(inconsistentDeprecated(scan, cue: cue, symbolID: id, term: term, earlier: earlier))
-                        continue
-                    }
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: cue,
                         message: "source has \(sourceText) (\(id)) and the aligned target cue renders it with the deprecated '\(term)' (a literal calque)"
@@ -292,16 +286,6 @@ enum GlossaryRules {
     /// The first use of a listed term for `symbolID` before target cue `cue`.
     private static func acceptableUse(of symbolID: String, before cue: Int, in uses: [Use]) -> Use? {
         uses.filter { $0.rendering.symbolID == symbolID && $0.term != nil && $0.cue < cue }.min { $0.cue < $1.cue }
-    }
-
-    /// A deprecated term after the episode has used an acceptable one ("Noble Consort", later "Precious
-    /// Concubine"): the translator knows the term, and the fix is the episode's own earlier rendering.
-    private static func inconsistentDeprecated(_ scan: EpisodeScan, cue: Int, symbolID: String, term: String, earlier: Use) -> Finding {
-        scan.finding(
-            AuditRules.glossaryInconsistent, cue: cue, severity: AuditRules.glossaryDeprecated.defaultSeverity,
-            message: "\(symbolID) is rendered with the deprecated '\(term)' here but '\(earlier.rendering.matchedText)' at \(earlier.rendering.location.start?.description ?? "an earlier cue") in this episode",
-            text: term, expected: earlier.rendering.form,
-            fix: "Use one rendering throughout: '\(earlier.rendering.form)'.", symbol: symbolID)
     }
 
     /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency (see
