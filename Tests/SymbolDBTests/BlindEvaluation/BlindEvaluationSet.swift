@@ -35,12 +35,12 @@ struct BlindEvaluationSet {
     var name: String
     var lines: [Line]
 
-    /// The second blind set (`Fixtures/blind-eval-2`, written later by another blind writer), or `LOCCTL_EVAL_SET2`.
-    static var secondDirectory: URL {
-        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_SET2"], !path.isEmpty {
+    /// A later blind set (`Fixtures/blind-eval-N`, each written by another blind writer), or `LOCCTL_EVAL_SETN`.
+    static func laterDirectory(_ number: Int) -> URL {
+        if let path = ProcessInfo.processInfo.environment["LOCCTL_EVAL_SET\(number)"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        return directory.deletingLastPathComponent().appendingPathComponent("blind-eval-2", isDirectory: true)
+        return directory.deletingLastPathComponent().appendingPathComponent("blind-eval-\(number)", isDirectory: true)
     }
 
     /// Reads `dev` or `test` of the set in `directory` (the first set unless told).
