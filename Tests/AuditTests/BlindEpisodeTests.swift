@@ -51,9 +51,10 @@ struct BlindEpisodeTests {
         #expect(testScore.precision >= Self.testFloor.precision && testScore.recall >= Self.testFloor.recall, "\(testScore)")
     }
 
-    /// Floors at the measured values: dev 13/18 and 11/16, test 10/21 and 8/17, after the 1,318-symbol content merge
-    /// (the audit branch alone measured test 11/20 and 9/17: new free-matching English renderings such as
-    /// "cultivators" add unexpected-symbol findings; not tuned on the test half).
-    static let devFloor = (precision: 0.72, recall: 0.68)
-    static let testFloor = (precision: 0.47, recall: 0.47)
+    /// Floors at the measured values, rounded down: dev 17/18 and 15/16, test 10/19 and 8/17 (audit branch of
+    /// 2026-12-04, after tuning on dev only; nothing was changed for a test-half figure; before it: dev 13/18 and 11/16, test 10/21
+    /// and 8/17). The one dev error left is a labelling convention: a deprecated title after the episode's
+    /// accepted one ("Precious Concubine" after "Noble Consort") is `deprecated` here, `inconsistent` to the writer.
+    static let devFloor = (precision: 0.94, recall: 0.93)
+    static let testFloor = (precision: 0.52, recall: 0.47)
 }

@@ -201,5 +201,38 @@ struct RenderingJudgmentTests {
         #expect(verdict("She wants it all to herself.") == .missing)
         #expect(judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare("She wants the Emperor all to herself."))]) == .missing, "without the gloss")
     }
-}
 
+    @Test("a word shared only through another symbol's rendering is no paraphrase: 'fake marriage' does not render 闪婚")
+    func otherSymbolsWord() throws {
+        let flash = Symbol(id: "shanhun", category: .trope, context: .medium, forms: Forms(simplified: ["闪婚"]), gloss: ["en": "Wedding within days."],
+                           renderings: ["en": Renderings(preferred: ["flash marriage"], admitted: ["whirlwind marriage"])])
+        let contract = Symbol(id: "contract-marriage", category: .trope, context: .medium, forms: Forms(simplified: ["契约婚姻"]),
+                              gloss: ["en": "A sham marriage on paper."],
+                              renderings: ["en": Renderings(preferred: ["contract marriage"], admitted: ["fake marriage"], alignedOnly: ["fake marriage"])])
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: [flash, contract])
+        func glossary(_ line: String) throws -> [Finding] {
+            let s = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "闪婚而已，不需要仪式。")])
+            let t = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: line)])
+            return auditor.audit(EpisodeInput(episode: "e", target: t, targetFile: "e.en.srt", source: s, sourceFile: "e.zh.srt"))
+                .findings.filter { $0.rule.hasPrefix("glossary.") }
+        }
+        #expect(try glossary("It's a fake marriage. No need for a ceremony.").map(\.rule) == ["glossary.not-preferred"])
+        #expect(try glossary("A marriage in a week? No need for a ceremony.").isEmpty, "the shared head alone is still a paraphrase sign")
+        #expect(try glossary("A whirlwind marriage. No need for a ceremony.").isEmpty)
+    }
+
+    @Test("only a preferred term raises unexpected-symbol; an admitted one may render a term the glossary lacks")
+    func unexpectedNeedsPreferred() throws {
+        let heaven = Symbol(id: "jiuchongtian", category: .myth, context: .medium, forms: Forms(simplified: ["九重天"]), gloss: ["en": "The highest heaven."],
+                            renderings: ["en": Renderings(preferred: ["Ninth Heaven"], admitted: ["Nine Heavens"])])
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: [heaven])
+        func rules(_ line: String) throws -> [String] {
+            let s = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: "这是九霄雷法！")])
+            let t = Track(cues: [try Cue(start: .zero, end: Timestamp(milliseconds: 2000), text: line)])
+            return auditor.audit(EpisodeInput(episode: "e", target: t, targetFile: "e.en.srt", source: s, sourceFile: "e.zh.srt"))
+                .findings.filter { $0.rule.hasPrefix("glossary.") }.map(\.rule)
+        }
+        #expect(try rules("The Nine Heavens Thunder Art!").isEmpty)
+        #expect(try rules("The Ninth Heaven Thunder Art!") == ["glossary.unexpected-symbol"])
+    }
+}

@@ -108,6 +108,15 @@ import Testing
         #expect(lint(yaml).with(.missingEnglishRendering).count == 1)
     }
 
+    @Test func renderingBothAdmittedAndDeprecated() {
+        let yaml = glossaryFile(entry()).replacingOccurrences(
+            of: "preferred: [Mid-Autumn Festival]", with: "preferred: [Mid-Autumn Festival]\n        admitted: [Moon Festival]\n        deprecated: [moon festival, Mooncake Festival]")
+        let findings = lint(yaml).with(.contradictoryRendering)
+        #expect(findings.map(\.location.line) == [15])
+        #expect(findings.first?.message.contains("'moon festival'") == true)
+        #expect(lint(yaml.replacingOccurrences(of: "[moon festival, ", with: "[")).with(.contradictoryRendering).isEmpty)
+    }
+
     @Test func unknownTags() {
         let yaml = glossaryFile(entry(extra: "themes: [famly]\nsensitivity:\n  xx-YY: {severity: info, note: n}"))
             .replacingOccurrences(of: "      en: Harvest", with: "      eng: Ha\n      en: Harvest")

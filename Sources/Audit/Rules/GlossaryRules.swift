@@ -41,10 +41,12 @@ enum GlossaryRules {
                         text: match.matchedText, expected: preferred,
                         fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
                 case (.rendering, .deprecated?):
+                    // The episode's own earlier rendering is named: the translator knows the term.
+                    let earlier = acceptableUse(of: symbol.id, before: index, in: uses)
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: index,
                         message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
-                            + (preferred.map { "; use '\($0)'" } ?? ""),
+                            + (preferred.map { "; use '\($0)'" } ?? "") + (earlier.map { " (the episode has '\($0.rendering.matchedText)' at \($0.rendering.location.start?.description ?? "an earlier cue"))" } ?? ""),
                         text: match.matchedText, expected: preferred,
                         fix: preferred.map { "Replace '\(match.matchedText)' with '\($0)'." }, symbol: symbol.id))
                 case (.rendering, _):
@@ -151,6 +153,22 @@ enum GlossaryRules {
             return (i, t)
         }
 
+        // A target cue with other symbols' renderings blanked (aligned-only terms too) where they carry a word
+        // foreign to `symbol`'s terms and gloss: such a rendering names another concept.
+        func withoutOtherSymbols(_ i: Int, except symbol: Symbol, _ renderings: ResolvedRenderings, gloss: String?) -> RenderingText {
+            let raw = scan.targetTexts[i]
+            var own = Set((renderings.acceptable + renderings.paraphrases + renderings.deprecated).flatMap(judge.matcher.contentWords))
+            if let gloss { own.formUnion(judge.matcher.contentWords(gloss)) }
+            let others = context.targetMatcher.matches(in: raw).filter {
+                $0.symbolID != symbol.id && $0.formKind == .rendering
+                    && judge.matcher.contentWords($0.matchedText).contains { !own.contains($0) }
+            }
+            guard !others.isEmpty else { return text(i).text }
+            var units = Array(raw.utf16)
+            for m in others { for k in m.utf16Range where units.indices.contains(k) { units[k] = 0x20 } }
+            return judge.matcher.prepare(String(decoding: units, as: UTF16.self))
+        }
+
         for (sourceIndex, symbolIDs) in source.symbolSets.enumerated() where !symbolIDs.isEmpty {
             let targets = alignment.targetsForSource[sourceIndex]
             guard let firstTarget = targets.first else { continue }
@@ -167,7 +185,15 @@ enum GlossaryRules {
                                                           location: scan.targetLocation(cue)))
                 }
                 let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
-                switch judge.judge(renderings, in: targets.map(text), gloss: symbol.gloss[context.region.language] ?? symbol.gloss["en"]) {
+                let gloss = symbol.gloss[context.region.language] ?? symbol.gloss["en"]
+                var verdict = judge.judge(renderings, in: targets.map(text), gloss: gloss)
+                // The shared words belong to another symbol's rendering there ("fake marriage", the contract
+                // marriage, for 闪婚 "flash marriage"): the line renders that concept, not a paraphrase of this one.
+                if case .paraphrased = verdict,
+                   judge.judge(renderings, in: targets.map { ($0, withoutOtherSymbols($0, except: symbol, renderings, gloss: gloss)) }, gloss: gloss) == .missing {
+                    verdict = .missing
+                }
+                switch verdict {
                 case .rendered(let term, let cue):
                     uses.append(use(cue, term))
                 case .paraphrased(let cue):
@@ -226,7 +252,9 @@ enum GlossaryRules {
             let sourceTexts = sources.compactMap { scan.input.source?.cues[$0].text.plainText }
             var reported = Set<String>()
             var reportedSpans: [Range<Int>] = []
-            for match in matches where match.formKind == .rendering && match.renderingStatus != .deprecated {
+            // Only a preferred term is evidence of its symbol: admitted terms are looser and often render a
+            // neighbouring concept the glossary lacks ("fellow cultivators" for 道友, "Nine Heavens" for 九霄).
+            for match in matches where match.formKind == .rendering && match.renderingStatus == .preferred {
                 let id = match.symbolID
                 if reported.contains(id) || held.contains(id) { continue }
                 // A rendering shared with another match at the same place, one of them in the source.
@@ -253,6 +281,11 @@ enum GlossaryRules {
                     fix: "Check the line against the source; \(ids.count > 1 ? "none of them occurs" : "\(head) does not occur") there.", symbol: id))
             }
         }
+    }
+
+    /// The first use of a listed term for `symbolID` before target cue `cue`.
+    private static func acceptableUse(of symbolID: String, before cue: Int, in uses: [Use]) -> Use? {
+        uses.filter { $0.rendering.symbolID == symbolID && $0.term != nil && $0.cue < cue }.min { $0.cue < $1.cue }
     }
 
     /// Whether rendering a symbol `later` after `earlier` (nil: paraphrased) is an inconsistency (see

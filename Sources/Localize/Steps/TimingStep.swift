@@ -112,9 +112,14 @@ public struct TimingStep: LocalizeStep {
                         let tooFar = "; resolving it would move a cue more than the \(tolerance) ms sync tolerance (left as it is)"
                         // A start moved later never passes the next cue's start (which would put that cue, not yet
                         // placed, behind this one and push it further than the tolerance) — unless the next cue
-                        // starts with this one: stacked cues are spread out in one pass, each within the tolerance
-                        // of its own start, so a second run finds nothing left to move.
-                        let limitStart = partNext.map { $0 > s ? $0 : Int64.max } ?? Int64.max
+                        // starts with this one, or less than a gap after it and can still follow within the
+                        // tolerance: such a cue breaks the gap with this one whatever happens and moves too, so
+                        // stacked cues are spread out in one pass, each within the tolerance of its own start, and
+                        // a second run finds nothing left to move.
+                        func mayStart(at candidate: Int64) -> Bool {
+                            guard let next = partNext, candidate > next, next > s else { return true }
+                            return next < s + gap && max(e, candidate + 1) + gap - next <= tolerance
+                        }
                         func trimPrevious(to end: Int64, reason: String) {
                             let prevBefore = times(ps, pe)
                             retime(prev, ps, end)
@@ -129,7 +134,7 @@ public struct TimingStep: LocalizeStep {
                             let newPrevEnd = min(pe, max(ps + minDuration, s - gap))
                             let newStart = max(s, newPrevEnd + gap)
                             let keepsDuration = e - newStart >= min(minDuration, e - s) && newStart <= e
-                            if pe - newPrevEnd <= tolerance && newStart - s <= tolerance && newStart <= limitStart {
+                            if pe - newPrevEnd <= tolerance && newStart - s <= tolerance && mayStart(at: newStart) {
                                 if newPrevEnd != pe { trimPrevious(to: newPrevEnd, reason: "end trimmed to its minimum duration for the gap") }
                                 s = newStart
                                 if keepsDuration {
@@ -138,7 +143,7 @@ public struct TimingStep: LocalizeStep {
                                     unfixable.append(what + "; start moved later, leaving the cue shorter than \(minDuration) ms")
                                     e = max(e, s + 1)
                                 }
-                            } else if (pe + gap - s <= tolerance && pe + gap <= limitStart) || s < ps {
+                            } else if (pe + gap - s <= tolerance && mayStart(at: pe + gap)) || s < ps {
                                 // (A cue starting before the previous one — the later part of a split cue, or a cue
                                 // nested in a cue that was split — is moved after it whatever the distance: the track
                                 // stays in start order. A moved cue never passes the next cue's start, so no other

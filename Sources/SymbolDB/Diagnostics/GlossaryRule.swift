@@ -68,6 +68,9 @@ public enum GlossaryRule: String, CaseIterable, Hashable, Sendable, Codable {
     case fewSenseExamples = "few-sense-examples"
     /// An `aligned-only` term that is none of the renderings of its tag.
     case badAlignedOnly = "bad-aligned-only"
+    /// A term listed both as preferred/admitted and as deprecated for one language or region: an auto-replacer
+    /// would both keep and replace it.
+    case contradictoryRendering = "contradictory-rendering"
     /// A Chinese form that is frequent everyday vocabulary (word-frequency list) without sense examples.
     case ambiguousFormWithoutExamples = "ambiguous-form-without-examples"
     /// A rendering that is a frequent everyday word of its language (word-frequency list) not listed in `aligned-only`.

@@ -8,7 +8,7 @@ public struct GlossaryLinter: Sendable {
         DuplicateIDRule(), IDSyntaxRule(), FormConflictRule(), RequiredFormsRule(), TraditionalFormsRule(),
         SingleCharacterFormRule(), EnglishGlossRule(), GlossLengthRule(), EnglishRenderingRule(),
         VocabularyRule(), AnalogyFrameRule(), NormalizationRule(), RelatedRule(), WikidataRule(), PriorityRule(),
-        RenderingContextRule(), SenseExampleRule(), AlignedOnlyRule(),
+        RenderingContextRule(), SenseExampleRule(), AlignedOnlyRule(), ContradictoryRenderingRule(),
     ]
 
     public var rules: [any LintRule]

@@ -50,3 +50,24 @@ public struct AlignedOnlyRule: SymbolLintRule {
         return findings
     }
 }
+
+/// A term may not be both accepted (preferred or admitted) and deprecated for the same language or region.
+///
+/// Compared case-insensitively: "This Palace" deprecated contradicts "this palace" admitted.
+public struct ContradictoryRenderingRule: SymbolLintRule {
+    public init() {}
+    public var rules: [GlossaryRule] { [.contradictoryRendering] }
+
+    public func check(_ located: LocatedSymbol, in context: LintContext) -> [GlossaryDiagnostic] {
+        var findings: [GlossaryDiagnostic] = []
+        for (tag, renderings) in located.symbol.renderings.sorted(by: { $0.key < $1.key }) {
+            let accepted = Set((renderings.preferred + renderings.admitted).map { $0.lowercased() })
+            for (index, term) in renderings.deprecated.enumerated() where accepted.contains(term.lowercased()) {
+                findings.append(located.finding(.contradictoryRendering,
+                    "renderings.\(tag) lists '\(term)' as deprecated and also as preferred or admitted: keep it in one list",
+                    at: "renderings.\(tag).deprecated.\(index)"))
+            }
+        }
+        return findings
+    }
+}
