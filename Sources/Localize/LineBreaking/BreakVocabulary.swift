@@ -62,7 +62,8 @@ struct BreakVocabulary: Sendable {
         }
     }
 
-    private static func words(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
+    /// The words of a list written with spaces and line breaks between them.
+    private static func words(_ s: String) -> Set<String> { Set(s.split(whereSeparator: \.isWhitespace).map(String.init)) }
 
     static let english = BreakVocabulary(
         conjunctions: words("and but or nor so because although though while when where which who whom whose that if unless until since whether"),

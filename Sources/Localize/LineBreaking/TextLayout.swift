@@ -123,6 +123,9 @@ struct TextLayout {
             wordBoundaries = Array(Set(wordBoundaries.filter(inside) + maskedWord.filter { !near($0) } + edges)).sorted()
         }
         let wordBoundarySet = Set(wordBoundaries)
+        // The words around a break see a Thai name as one word (its inner ICU pieces are no words of their own).
+        let wordEdges = thaiNames.isEmpty ? wordBoundaries
+            : wordBoundaries.filter { b in !thaiNames.contains { $0.lowerBound < b && b < $0.upperBound } }
         let vocabulary = BreakVocabulary.forLanguage(wrapper.language)
         func slice(_ r: Range<Int>) -> String {
             let lo = max(0, min(n, r.lowerBound)), hi = max(lo, min(n, r.upperBound))
@@ -132,13 +135,13 @@ struct TextLayout {
         func dictionaryWord(endingAt position: Int) -> String {
             var e = position
             while e > 0 && isSpace[e - 1] { e -= 1 }
-            let lo = wordBoundaries.last(where: { $0 < e }) ?? 0
+            let lo = wordEdges.last(where: { $0 < e }) ?? 0
             return slice(lo..<e)
         }
         func dictionaryWord(startingAt position: Int) -> String {
             var b = position
             while b < n && isSpace[b] { b += 1 }
-            let hi = wordBoundaries.first(where: { $0 > b }) ?? n
+            let hi = wordEdges.first(where: { $0 > b }) ?? n
             return slice(b..<hi)
         }
 

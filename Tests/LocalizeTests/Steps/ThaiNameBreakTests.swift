@@ -86,6 +86,7 @@ import Testing
             return TextLayout.thaiNames(units: u).map { String(decoding: u[$0], as: UTF16.self) }
         }
         #expect(names("ฉันไม่เคยเชื่อใจแฮร์รี่ พอตเตอร์เลย") == ["แฮร์รี่ พอตเตอร์"])
+        #expect(names("เธอบอกว่าแคทเธอรีนกับวิลเลียมส์จะมาด้วย") == ["แคทเธอรีน", "วิลเลียมส์"])
         #expect(names("เขาเดินทางไปทำงานที่กรุงเทพทุกวัน").isEmpty)
     }
 
