@@ -27,7 +27,13 @@ split is committed in scripts/break_eval_split.tsv (`--write-split` writes it: e
 language most of its multi-line cues are in, and per language the files sorted by the SHA-256 of their
 name are assigned dev, test, dev, test …; a language that has only one file has that file cut into
 its first and second half of multi-line cues, `name#1` and `name#2`, the first dev and the second test).
-Tune only on `--half dev`; report `--half test` (the default prints both). A file that is not in the list
+Tune only on `--half dev`; report `--half test` (the default prints both).
+
+Chinese phrases (`zh-sp` rows): Chinese subtitlers rarely break a line; they keep the cue on one line and write
+its pause as a space. Every one-line Chinese cue of exactly two phrases (4+ characters each) is counted as a
+two-line cue broken at that space, its phrases joined with nothing (the space is the answer), one file per
+film; their units are films (`zh-sp:FILM`), in the half of the film's multi-line cues where it has any.
+`--no-phrases` leaves them out. A file that is not in the list
 is an error, so a new file cannot slip into either half unnoticed. Usage:
 
   swift build -c release --product locctl-bench
@@ -52,12 +58,24 @@ def decode(data: bytes) -> str:
         return data.decode("utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
-    for enc in ("utf-8", "gb18030", "big5"):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Big5 bytes nearly always decode as GB18030 too (into nonsense): of the legacy encodings that decode,
+    # take the one whose text holds the most of the commonest Chinese characters.
+    decoded = []
+    for enc in ("gb18030", "big5"):
         try:
-            return data.decode(enc)
+            decoded.append(data.decode(enc))
         except UnicodeDecodeError:
             pass
+    if decoded:
+        return max(decoded, key=lambda t: sum(t.count(c) for c in COMMON_HAN))
     return data.decode("utf-8", "replace")
+
+
+COMMON_HAN = "的一是不了人我你他在有這这個个們们來来說说就要會会嗎吗沒没什麼么好"
 
 
 TAG = re.compile(r"\{[^}]*\}")
@@ -179,13 +197,54 @@ def multi_line_cues(corpora):
                     continue  # sound labels and lyrics
                 if len(set(re.sub(r"\W", "", l).lower() for l in group)) < len(group):
                     continue  # a line repeated (karaoke, signs)
-                if language == "zh" and any(len(l) < 4 for l in group):
-                    continue  # credits ("配乐 / 纽顿兄弟") and signs, not dialogue
+                if language == "zh" and any(len(l) < 4 or ZH_NOT_DIALOGUE.search(l) for l in group):
+                    continue  # credits ("配乐 / 纽顿兄弟", "主    演 / …"), translators' notes and signs, not dialogue
                 if language == "zh":
                     tag = "zh-Hant-TW" if hant("".join(group)) else "zh-Hans-CN"
                 else:
                     tag = LANGUAGE_TAG[language]
                 yield tag, path.name, group
+
+
+# Chinese lines that are no dialogue: credits laid out with runs of spaces, translators' notes in 【】, the
+# subtitle group's own lines.
+ZH_NOT_DIALOGUE = re.compile(r"\s{2,}|【|字幕|@|https?:|Powered by")
+
+
+def film_of(name: str) -> str:
+    """The film or episode a corpus file belongs to (its files share their dialogue): the name up to the year or
+    the episode number ("oslo.2021", "Loki.S01E01", "Relay_2024"); the two UMS fragments are one film."""
+    stem = re.sub(r"-(big5|gb18030)\.srt$", "", name)
+    m = re.match(r"(.*?(?:\.S\d\dE\d\d|[._]\d{4}))(?=[._]|$)", stem)
+    return m.group(1) if m else stem
+
+
+def phrase_cues(corpora):
+    """Chinese subtitlers keep a cue on one line and mark its pause with a space ("我们走吧 天快黑了"), where a
+    Western subtitler would break the line: (tag, unit, phrases) for every one-line Chinese cue of exactly two
+    phrases of 4+ characters, the space the professional's break. One file per film (the first by name that has
+    any, so a film's Simplified and Traditional copies do not count twice); the unit is `zh-sp:FILM`."""
+    used = {}
+    for path in corpus_files(corpora):
+        film = film_of(path.name)
+        if used.get(film, path.name) != path.name:
+            continue
+        text = decode(path.read_bytes())
+        suffix = path.suffix.lower()
+        raw_cues = cues_ass(text) if suffix == ".ass" else (cues_vtt(text) if suffix == ".vtt" else cues_srt(text))
+        for raw in raw_cues:
+            if any("\\pos(" in r for r in raw):
+                continue
+            zh = [l for l in (clean(r) for r in raw) if l and is_cjk(l)]
+            if len(zh) != 1 or ZH_NOT_DIALOGUE.search(zh[0]):
+                continue
+            phrases = zh[0].split(" ")
+            if len(phrases) != 2 or any(len(p) < 4 or not is_cjk(p) for p in phrases):
+                continue
+            if any(p.startswith(("-", "–", "—", "[", "♪", "（", "(")) for p in phrases):
+                continue
+            used[film] = path.name
+            yield ("zh-Hant-TW" if hant(zh[0]) else "zh-Hans-CN"), f"zh-sp:{film}", phrases
 
 
 def length(line: str, cjk: bool) -> float:
@@ -242,7 +301,7 @@ def write_split(cues, unit_names):
     # the SHA-256 of their name alternate dev, test, dev …
     per_file = defaultdict(lambda: defaultdict(int))
     for (tag, name, _), unit in zip(cues, unit_names):
-        if "#" not in unit:
+        if "#" not in unit and not unit.startswith("zh-sp:"):
             per_file[name][language_of(tag)] += 1
     by_language = defaultdict(list)
     for name, counts in per_file.items():
@@ -253,10 +312,32 @@ def write_split(cues, unit_names):
         rows += [(n, "dev" if k % 2 == 0 else "test") for k, n in enumerate(names)]
     halves = sorted(set(u for u in unit_names if "#" in u))
     rows += [(u, "dev" if u.endswith("#1") else "test") for u in halves]
+    # Chinese phrase units (one per film): a film that also has multi-line cues goes to the half that holds most
+    # of them (a film's dialogue stays on one side); the others, sorted by SHA-256 of the name, alternate.
+    classic = defaultdict(lambda: defaultdict(int))
+    existing = read_split() if SPLIT_FILE.exists() else {}
+    half_of = {**dict(rows), **existing}
+    for unit in unit_names:
+        if not unit.startswith("zh-sp:"):
+            classic[film_of(unit.split("#")[0])][half_of.get(unit, "dev" if unit.endswith("#1") else "test")] += 1
+    films = sorted(set(u for u in unit_names if u.startswith("zh-sp:")), key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+    k = 0
+    for u in films:
+        halves_of_film = classic.get(u[len("zh-sp:"):])
+        if halves_of_film:
+            rows.append((u, max(sorted(halves_of_film), key=lambda h: halves_of_film[h])))
+        else:
+            rows.append((u, "dev" if k % 2 == 0 else "test"))
+            k += 1
+    # A unit that already has a half keeps it (and so does a row whose file no longer yields cues), so
+    # adding files or filters never moves a unit between the halves.
+    rows = [(n, existing.get(n, h)) for n, h in rows]
+    rows += [(n, h) for n, h in existing.items() if n not in {r[0] for r in rows}]
     with open(SPLIT_FILE, "w", encoding="utf-8") as f:
         f.write("# Development/test split of the professional subtitle files for scripts/break_eval.py (written by\n"
                 "# --write-split: per language, files sorted by SHA-256 of the name, alternately dev and test; a language with one\n"
-                "# file is split into its first (#1, dev) and second (#2, test) half of multi-line cues).\n"
+                "# file is split into its first (#1, dev) and second (#2, test) half of multi-line cues; Chinese phrase units\n"
+                "# zh-sp:FILM go with their film's multi-line cues, or alternate by SHA-256; a unit keeps the half it has).\n"
                 "# Tune only on dev. unit<TAB>half\n")
         for n, h in sorted(rows):
             f.write(f"{n}\t{h}\n")
@@ -282,6 +363,7 @@ def main():
     ap.add_argument("--weights", default="", help="scoring weight overrides for tuning on dev, e.g. balance=0.3,widow=3")
     ap.add_argument("--write-split", action="store_true", help="write scripts/break_eval_split.tsv from the file names")
     ap.add_argument("--show", type=int, default=0, help="print N disagreements per language")
+    ap.add_argument("--no-phrases", action="store_true", help="leave out the Chinese one-line phrase cues (zh-sp)")
     args = ap.parse_args()
     corpora = args.corpus or DEFAULT_CORPORA
 
@@ -289,6 +371,10 @@ def main():
     if not cues:
         sys.exit("no multi-line cues found in " + ", ".join(corpora))
     unit_names = units(cues)
+    if not args.no_phrases:
+        for tag, unit, phrases in phrase_cues(corpora):
+            cues.append((tag, unit, phrases))
+            unit_names.append(unit)
     if args.write_split:
         write_split(cues, unit_names)
         print(f"wrote {SPLIT_FILE}")
@@ -301,7 +387,9 @@ def main():
     items = []
     for (tag, name, lines), unit in zip(cues, unit_names):
         cjk = tag.startswith("zh")
-        joiner = " "  # Chinese subtitle lines also read as separated by a pause (written as a space inside a line)
+        # Chinese subtitle lines also read as separated by a pause (written as a space inside a line); a phrase
+        # cue's space is the answer, so its phrases are joined with nothing.
+        joiner = "" if unit.startswith("zh-sp:") else " "
         joined = joiner.join(lines)
         if args.limits == "pro":
             cpl = max(length(l, cjk) for l in lines)
@@ -326,7 +414,7 @@ def main():
     shown = defaultdict(int)
     for (tag, name, half, lines, joined, cpl, m), result in zip(items, results):
         ours, greedy = (s.split("\\n") for s in result.split("\t"))
-        language = language_of(tag)
+        language = "zh-sp" if name.startswith("zh-sp:") else language_of(tag)
         target = breaks(lines)
         for key in (half, "all"):
             s = stats[(language, key)]

@@ -3,7 +3,7 @@
 
 They are real subtitles from public GitHub repositories, with no licence that would let this project
 redistribute them, so they are not committed: this script clones each upstream repository at the recorded
-commit (or reads a local mirror with --mirrors DIR, holding OWNER+NAME/repo git directories), keeps only the
+commit (or reads a local mirror with --mirrors DIR, holding OWNER+NAME/repo git directories or checkouts), keeps only the
 multi-line cues (text and timing unchanged, cues renumbered) and writes them to .build/break-samples/.
 Provenance: docs/break-samples.md.
 
@@ -34,10 +34,12 @@ SAMPLES = [
 
 def upstream_bytes(repo, commit, path, mirrors, scratch):
     if mirrors:
-        git_dir = pathlib.Path(mirrors) / repo.replace("/", "+") / "repo"
-        shown = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], capture_output=True)
-        if shown.returncode == 0:
-            return shown.stdout
+        # A mirror is a bare git directory (OWNER+NAME/repo) or a checkout with one (OWNER+NAME/repo/.git).
+        for git_dir in (pathlib.Path(mirrors) / repo.replace("/", "+") / "repo",
+                        pathlib.Path(mirrors) / repo.replace("/", "+") / "repo" / ".git"):
+            shown = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], capture_output=True)
+            if shown.returncode == 0:
+                return shown.stdout
     clone = pathlib.Path(scratch) / repo.replace("/", "+")
     if not clone.exists():
         subprocess.run(["git", "clone", "--quiet", "--filter=blob:none", "--no-checkout",

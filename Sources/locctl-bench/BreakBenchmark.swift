@@ -7,12 +7,12 @@ import TextServices
 /// `locctl-bench breaks`: re-breaks texts with the wrap step and with a greedy baseline, for
 /// `scripts/break_eval.py`. Reads lines `region-tag TAB max-chars TAB max-lines TAB text` (text with `\n`
 /// written as a backslash and `n`) from standard input; writes `wrapped TAB greedy` per line, escaped alike.
-/// `--weights balance=…,wrongHeavy=…,widow=…` overrides the line-shape weights (tuning on the dev half only).
+/// `--weights balance=…,wrongHeavy=…,widow=…,fill=…` overrides the line-shape weights (tuning on the dev half only).
 enum BreakBenchmark {
     static func run(regionsDirectory: URL) throws {
         var weights = BreakWeights.standard
         if let spec = option("--weights") {
-            guard let parsed = BreakWeights.parse(spec) else { fail("--weights: expected balance=N,wrongHeavy=N,widow=N, got '\(spec)'") }
+            guard let parsed = BreakWeights.parse(spec) else { fail("--weights: expected balance=N,wrongHeavy=N,widow=N,fill=N, got '\(spec)'") }
             weights = parsed
         }
         let step = WrapStep(config: WrapStep.Config(weights: weights))

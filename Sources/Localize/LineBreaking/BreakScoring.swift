@@ -94,8 +94,10 @@ enum BreakScoring {
     private static func wordRules(_ site: Site, _ words: BreakVocabulary) -> Double {
         let prev = site.previousWord, next = site.nextWord
         var p = 0.0
-        // Article, determiner, possessive or short preposition before its noun.
-        if words.noBreakAfter.contains(prev) { p += violation }
+        // Article, determiner, possessive or short preposition before its noun (an Arabic demonstrative only
+        // before a definite noun, "هذه / المرة"; before anything else it is a pronoun, "أخذتُ هذا / إلى").
+        if words.noBreakAfter.contains(prev)
+            && !(words.arabicDemonstratives.contains(prev) && !isArabicDefinite(site.rawNext)) { p += violation }
         // A pronoun at line end: subject pronouns always (their verb follows), others when they start a clause.
         if words.subjectPronouns.contains(prev) { p += violation }
         else if words.clausePronouns.contains(prev) && site.previousStartsClause { p += violation }
@@ -148,10 +150,20 @@ enum BreakScoring {
                  || words.noBreakAfter.contains(w) || words.subjectPronouns.contains(w))
     }
 
-    /// An Arabic idāfa (construct) pair: an indefinite noun followed by a definite one ("إله الحرب").
+    /// An Arabic word made definite by the article, also behind a prefixed conjunction or preposition
+    /// ("الملجأ", "والملجأ", "بالفشل", "للعمالقة").
+    static func isArabicDefinite(_ raw: String) -> Bool {
+        let w = raw.trimmingCharacters(in: .punctuationCharacters)
+        return w.hasPrefix("ال") || ["وال", "فال", "بال", "كال", "لل"].contains { w.hasPrefix($0) && w.count > $0.count + 1 }
+    }
+
+    /// An Arabic idāfa (construct) pair: an indefinite noun followed by a definite one ("إله الحرب"). A first
+    /// word that is definite itself, by the article or by a possessive suffix ("ملجأهم"), is no construct noun:
+    /// the definite word after it is its adjective.
     static func isIdafa(previous: String, next: String, _ words: BreakVocabulary) -> Bool {
         let prev = previous.trimmingCharacters(in: .punctuationCharacters), nxt = next.trimmingCharacters(in: .punctuationCharacters)
-        guard nxt.hasPrefix("ال"), !prev.isEmpty, !prev.hasPrefix("ال") else { return false }
+        guard nxt.hasPrefix("ال"), !prev.isEmpty, !isArabicDefinite(prev) else { return false }
+        if prev.count >= 5, ["هم", "هن", "كم", "كن", "ها"].contains(where: { prev.hasSuffix($0) }) { return false }
         if words.conjunctions.contains(prev) || words.prepositions.contains(prev) || words.arabicParticles.contains(prev) { return false }
         // A verb in the perfect/imperfect usually starts with these prefixes and takes a definite object.
         if let first = prev.first, "يتن".contains(first), prev.count >= 4 { return false }
@@ -169,6 +181,8 @@ enum BreakScoring {
         let ideal = (total - (spaced ? Double(count - 1) : 0)) / Double(count)
         let scale = 10 / max(1, maxWidth)
         cost += weights.balance * abs(width - ideal) * scale
+        // Top-heavy regions fill every line but the last: points per 10 % of the line length left empty.
+        if balance == .topHeavy && index < count - 1 { cost += weights.fill * max(0, maxWidth - width) * scale }
         if count == 2 && index == 0 {
             switch balance {
             case .bottomHeavy: if width > ideal + 0.01 { cost += weights.wrongHeavy }
@@ -190,14 +204,20 @@ public struct BreakWeights: Hashable, Sendable {
     public var wrongHeavy: Double
     /// A lone short word as the last line.
     public var widow: Double
+    /// Top-heavy regions only: points per 10 % of the line length a line other than the last leaves empty.
+    /// Arabic subtitlers fill the top line (the ar-SA profile is top-heavy); this is kept below the gap
+    /// between a plain space and clause punctuation, so a sentence or clause end still wins within a word
+    /// or so, and far below a "never" rule.
+    public var fill: Double
 
-    public init(balance: Double, wrongHeavy: Double, widow: Double) {
+    public init(balance: Double, wrongHeavy: Double, widow: Double, fill: Double = 0) {
         self.balance = balance
         self.wrongHeavy = wrongHeavy
         self.widow = widow
+        self.fill = fill
     }
 
-    public static let standard = BreakWeights(balance: 0.1, wrongHeavy: 0.5, widow: 1.0)
+    public static let standard = BreakWeights(balance: 0.1, wrongHeavy: 0.5, widow: 1.0, fill: 3.0)
 
     /// `standard` with `name=value` overrides separated by commas (`balance=0.3,widow=3`); nil on a name or
     /// value it does not know.
@@ -210,6 +230,7 @@ public struct BreakWeights: Hashable, Sendable {
             case "balance": w.balance = v
             case "wrongHeavy", "wrong-heavy": w.wrongHeavy = v
             case "widow": w.widow = v
+            case "fill": w.fill = v
             default: return nil
             }
         }

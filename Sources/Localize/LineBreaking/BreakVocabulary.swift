@@ -31,6 +31,8 @@ struct BreakVocabulary: Sendable {
     var noLineEnd: Set<String> = []
     /// Arabic: keep an indefinite noun with the definite noun after it (idāfa).
     var arabicIdafa = false
+    /// Arabic demonstratives: bound to a definite noun after them, pronouns before anything else.
+    var arabicDemonstratives: Set<String> = []
     /// Arabic particles that are not nouns of an idāfa.
     var arabicParticles: Set<String> = []
     /// Thai: a dictionary "word" that is one bare consonant is a fragment ICU cut out of a word it does not
@@ -60,7 +62,8 @@ struct BreakVocabulary: Sendable {
         }
     }
 
-    private static func words(_ s: String) -> Set<String> { Set(s.split(separator: " ").map(String.init)) }
+    /// The words of a list written with spaces and line breaks between them.
+    private static func words(_ s: String) -> Set<String> { Set(s.split(whereSeparator: \.isWhitespace).map(String.init)) }
 
     static let english = BreakVocabulary(
         conjunctions: words("and but or nor so because although though while when where which who whom whose that if unless until since whether"),
@@ -105,6 +108,7 @@ struct BreakVocabulary: Sendable {
         subjectPronouns: words("أنا أنت أنتِ نحن هو هي هم أنتم"),
         numberWords: words("واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرون ثلاثون مئة مائة ثمانمئة ثمانمائة ألف مليون"),
         arabicIdafa: true,
+        arabicDemonstratives: words("هذا هذه ذلك تلك هؤلاء أولئك"),
         arabicParticles: words("لا لم لن قد ما بل لو كم به بها له لها لي لك فيه منه عنه هنا ثم أم ماذا لماذا كيف هل إنه إنها إنّ أنّ كان كانت ليس ليست يا هذا هذه ذلك تلك هنا هناك الآن أيضا أيضاً جدا جداً فقط"))
     /// Thai: ICU joins numerals ("แปดร้อย") and splits classifiers and bound prefixes off their words.
     static let thai = BreakVocabulary(
@@ -127,6 +131,20 @@ struct BreakVocabulary: Sendable {
         ฉิน กู้ เซ่า เมิ่ง ต้วน เฉียน อิ๋น ซิน เยว่ ฮวา หรง หยุน เหวิน จื่อ หยู ฮุ่ย จวิ้น เจี๋ย ห่าว เจ๋อ เฉียง กวง หนิง
         หลาน ฉี ลั่ว เหลียน ซือ เซิง ฮ่าว หยิง เยี่ยน ซวง เหม่ย เจวี๋ย ซาง หยวิน เหลย ฉู่ ไห่ เซียน ลี่ฮวา
         """)).sorted { $0.count > $1.count }
+
+    /// Thai spellings of common Western given names and surnames. ICU's Thai dictionary knows few of them
+    /// and cuts them ("ไมเคิล" → "ไม|เคิล"); each one is a name on its own, and a given name and a surname
+    /// with one space between them ("จอห์น สมิธ") are one name. Only spellings that are not everyday Thai
+    /// words or parts of them are listed.
+    static let thaiWesternNames: [String] = Array(words("""
+        จอห์น ไมเคิล เดวิด ปีเตอร์ แฮร์รี่ เจมส์ โรเบิร์ต วิลเลียม ริชาร์ด ชาร์ลส์ จอร์จ โธมัส แดเนียล แมทธิว แอนดรูว์
+        คริสโตเฟอร์ สตีเฟน แอนโทนี โจเซฟ เอ็ดเวิร์ด เฮนรี่ แฟรงค์ ซามูเอล เบนจามิน อเล็กซ์ อเล็กซานเดอร์ ไมค์ สตีฟ
+        เควิน ไบรอัน เจสัน เอริค แมรี่ เอลิซาเบธ ซาร่าห์ เจนนิเฟอร์ เจสสิก้า เอมิลี่ เอ็มม่า โอลิเวีย โซเฟีย แคทเธอรีน
+        วิกตอเรีย เรเชล เฮเลน แอนนา ลอร่า อลิซ สมิธ จอห์นสัน วิลเลียมส์ บราวน์ โจนส์ มิลเลอร์ เดวิส วิลสัน
+        แอนเดอร์สัน เทย์เลอร์ ทอมป์สัน แจ็กสัน แฮร์ริส มาร์ติน คลาร์ก ลูอิส วอล์คเกอร์ พอตเตอร์ โฮล์มส์ วัตสัน
+        """)).sorted { $0.count > $1.count }
+
+    static let thaiWesternNamesUTF16: [[UInt16]] = thaiWesternNames.map { Array($0.utf16) }.sorted { $0.count > $1.count }
 
     static let thaiNameSyllablesUTF16: [[UInt16]] = thaiNameSyllables.map { Array($0.utf16) }.sorted { $0.count > $1.count }
 

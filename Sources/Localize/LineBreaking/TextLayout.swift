@@ -123,6 +123,9 @@ struct TextLayout {
             wordBoundaries = Array(Set(wordBoundaries.filter(inside) + maskedWord.filter { !near($0) } + edges)).sorted()
         }
         let wordBoundarySet = Set(wordBoundaries)
+        // The words around a break see a Thai name as one word (its inner ICU pieces are no words of their own).
+        let wordEdges = thaiNames.isEmpty ? wordBoundaries
+            : wordBoundaries.filter { b in !thaiNames.contains { $0.lowerBound < b && b < $0.upperBound } }
         let vocabulary = BreakVocabulary.forLanguage(wrapper.language)
         func slice(_ r: Range<Int>) -> String {
             let lo = max(0, min(n, r.lowerBound)), hi = max(lo, min(n, r.upperBound))
@@ -132,13 +135,13 @@ struct TextLayout {
         func dictionaryWord(endingAt position: Int) -> String {
             var e = position
             while e > 0 && isSpace[e - 1] { e -= 1 }
-            let lo = wordBoundaries.last(where: { $0 < e }) ?? 0
+            let lo = wordEdges.last(where: { $0 < e }) ?? 0
             return slice(lo..<e)
         }
         func dictionaryWord(startingAt position: Int) -> String {
             var b = position
             while b < n && isSpace[b] { b += 1 }
-            let hi = wordBoundaries.first(where: { $0 > b }) ?? n
+            let hi = wordEdges.first(where: { $0 > b }) ?? n
             return slice(b..<hi)
         }
 
@@ -185,6 +188,8 @@ struct TextLayout {
             // inside a Chinese/Japanese/Thai term (an idiom's two halves).
             let softInside = !spaced && (start < end || BreakPunctuation.clauseEndTable.contains(last) || BreakPunctuation.sentenceEndTable.contains(last))
             for (range, cost) in protected where range.lowerBound < start && end < range.upperBound && !softInside { penalty += cost }
+            // A Thai name is never broken at its inner space either ("แฮร์รี่ พอตเตอร์").
+            for range in thaiNames where range.lowerBound < start && end < range.upperBound && softInside { penalty += BreakScoring.capitalizedRun }
             candidates.append(Candidate(start: start, end: end, penalty: penalty))
         }
         candidates.sort { $0.start < $1.start }
@@ -230,16 +235,17 @@ struct TextLayout {
         return String(decoding: word, as: UTF16.self).lowercased().replacingOccurrences(of: "’", with: "'")
     }
 
-    /// UTF-16 ranges of runs of two or more Thai name syllables (`BreakVocabulary.thaiNameSyllables`, longest
-    /// first at each position) with nothing between them.
+    /// UTF-16 ranges of Thai names: runs of two or more Chinese name syllables (`BreakVocabulary.thaiNameSyllables`,
+    /// longest first at each position) with nothing between them, and Western names
+    /// (`BreakVocabulary.thaiWesternNames`), a given name and surname with one space between them as one.
     static func thaiNames(units: [UInt16]) -> [Range<Int>] {
         let syllables = BreakVocabulary.thaiNameSyllablesUTF16
         var result: [Range<Int>] = []
         var i = 0
         let n = units.count
-        func match(at k: Int) -> Int? {
+        func match(at k: Int, in list: [[UInt16]] = syllables) -> Int? {
             guard k < n, (0x0E01...0x0E4F).contains(units[k]) else { return nil }
-            for s in syllables where s.count <= n - k && units[k..<(k + s.count)].elementsEqual(s) {
+            for s in list where s.count <= n - k && units[k..<(k + s.count)].elementsEqual(s) {
                 // A syllable must not end inside a character cluster (a following mark belongs to it).
                 let end = k + s.count
                 if end < n, BreakVocabulary.isThaiMark(units[end]) { continue }
@@ -248,6 +254,13 @@ struct TextLayout {
             return nil
         }
         while i < n {
+            if let len = match(at: i, in: BreakVocabulary.thaiWesternNamesUTF16) {
+                var j = i + len
+                while j + 1 < n, units[j] == 0x20, let next = match(at: j + 1, in: BreakVocabulary.thaiWesternNamesUTF16) { j += 1 + next }
+                result.append(i..<j)
+                i = j
+                continue
+            }
             var j = i, count = 0
             while let len = match(at: j) { j += len; count += 1 }
             if count >= 2 { result.append(i..<j); i = j } else { i += 1 }
