@@ -81,6 +81,17 @@ private let propertyRuns = ProcessInfo.processInfo.environment["LOCCTL_PROPERTY_
         #expect(starts == starts.sorted() && Set(starts).count == 3, "\(starts)")
     }
 
+    /// Another shrunk counterexample (zh-Hans-CN limits, Latin text): a long cue, a cue nested in it and a
+    /// zero-length cue 1 ms after that one.
+    @Test func nestedCueBeforeAZeroLengthCueIsPlacedOnTheFirstRun() {
+        let ctx = LocalizeContext(region: Regions["zh-Hans-CN"], orientation: .vertical)
+        let long = Array(repeating: "the", count: 12).joined(separator: " ")
+        let input = track([cue("1", 0, 1733, long), cue("2", 900, 1733, "the"), cue("3", 901, 901, "the")])
+        let (once, _) = pipeline(input, ctx)
+        let diff = firstDifference(pipeline(once, ctx).0, once)
+        #expect(diff == nil, "\(diff ?? "")")
+    }
+
     @Test func wrapAndTimingKeepLimitsOrderAndText() async {
         await propertyCheck(count: propertyRuns, input: spec.array(of: 1...12), Gen.bool) { specs, landscape in
             let cues = specs.enumerated().map { i, s -> Cue in
