@@ -104,6 +104,17 @@ public final class AtomicFileStream {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Appends bytes: an array of at least the buffer's size is written after what is buffered, without copying it.
+    public func write(_ bytes: [UInt8]) throws {
+        guard bytes.count >= Self.flushSize else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.flushSize { try flush() }
+            return
+        }
+        try flush()
+        try bytes.withUnsafeBytes { try writeAll($0) }
+    }
+
     /// Writes `data` unbuffered (after what is buffered), without copying it.
     public func write(_ data: Data) throws {
         try flush()

@@ -568,6 +568,10 @@ struct TTMLReader {
                 if preserve {
                     out.append(t)
                     if !s.isEmpty { atLineStart = false; lastSpace = s.last == " " }
+                } else if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                    // No white space: kept as it is (the loop below would copy it character by character).
+                    out.append(t)
+                    if !s.isEmpty { lastSpace = false; atLineStart = false }
                 } else {
                     var r = ""
                     for ch in s {
