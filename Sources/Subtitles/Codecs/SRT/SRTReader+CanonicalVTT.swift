@@ -3,7 +3,7 @@ import Foundation
 /// SRT to WebVTT for canonical cues, straight from the bytes: no line table, no `Cue`, no `String`.
 ///
 /// A canonical cue is a number line of 1–12 digits (one above the previous number), a timing line
-/// `HH:MM:SS,mmm --> HH:MM:SS,mmm` (two hour digits, nothing after it, end not before start, start not before
+/// `HH:MM:SS,mmm --> HH:MM:SS,mmm` (two hour digits, or up to nine without a leading zero; nothing after it, end not before start, start not before
 /// the previous cue's), one or more text lines without `<`, `{`, `&` or a lone CR, none of which the reader
 /// would take for a timing line, a broken timing line or the number of a next cue, then blank lines up to a
 /// next cue's number or timing line (or the end of the bytes). Lines end with LF or CRLF. For such a cue
@@ -63,12 +63,17 @@ extension SRTReader {
             }
             return v
         }
-        /// `HH:MM:SS,mmm` at `i`, in milliseconds.
-        @inline(__always) func time(_ i: Int) -> Int64? {
-            guard base[i + 2] == 0x3A, base[i + 5] == 0x3A, base[i + 8] == 0x2C,
-                  let h = digits(i, 2), let m = digits(i + 3, 2), let s = digits(i + 6, 2), let f = digits(i + 9, 3),
+        /// `HH:MM:SS,mmm` at `i` before `end` (two hour digits, or more without a leading zero, as the writer
+        /// writes them): milliseconds, the offset of the `,` and where the time ends.
+        @inline(__always) func time(_ i: Int, _ end: Int) -> (ms: Int64, comma: Int, next: Int)? {
+            var k = i
+            while k < end && k - i < 10 && SRTTiming.isDigit(base[k]) { k += 1 }
+            let hourDigits = k - i
+            guard hourDigits >= 2, hourDigits <= 9, hourDigits == 2 || base[i] != 0x30, k + 10 <= end,
+                  base[k] == 0x3A, base[k + 3] == 0x3A, base[k + 6] == 0x2C,
+                  let h = digits(i, hourDigits), let m = digits(k + 1, 2), let s = digits(k + 4, 2), let f = digits(k + 7, 3),
                   m < 60, s < 60 else { return nil }
-            return ((h * 60 + m) * 60 + s) * 1000 + f
+            return (((h * 60 + m) * 60 + s) * 1000 + f, k + 6, k + 10)
         }
 
         var pos = 0
@@ -90,18 +95,21 @@ extension SRTReader {
             if let previous = local.previousNumber, number != previous + 1 { break }
             lines += 1
             // Timing line: exactly `HH:MM:SS,mmm --> HH:MM:SS,mmm`.
-            guard let timingLine = line(numberLine.next), timingLine.content.count == 29 else { break }
-            let t = timingLine.content.lowerBound
-            guard base[t + 12] == 0x20, base[t + 13] == 0x2D, base[t + 14] == 0x2D, base[t + 15] == 0x3E, base[t + 16] == 0x20,
-                  let start = time(t), let end = time(t + 17), end >= start else { break }
+            guard let timingLine = line(numberLine.next) else { break }
+            let t = timingLine.content.lowerBound, tEnd = timingLine.content.upperBound
+            guard let first = time(t, tEnd), first.next + 5 < tEnd, base[first.next] == 0x20, base[first.next + 1] == 0x2D,
+                  base[first.next + 2] == 0x2D, base[first.next + 3] == 0x3E, base[first.next + 4] == 0x20,
+                  let second = time(first.next + 5, tEnd), second.next == tEnd else { break }
+            let start = first.ms, end = second.ms
+            guard end >= start else { break }
             if let previousStart = local.previousStart, start < previousStart { break }
             lines += 1
             out.append(contentsOf: UnsafeBufferPointer(start: base + numberLine.content.lowerBound, count: numberLine.content.count))
             out.append(0x0A)
             let timingAt = out.count
-            out.append(contentsOf: UnsafeBufferPointer(start: base + t, count: 29))
-            out[timingAt + 8] = 0x2E
-            out[timingAt + 25] = 0x2E
+            out.append(contentsOf: UnsafeBufferPointer(start: base + t, count: tEnd - t))
+            out[timingAt + first.comma - t] = 0x2E
+            out[timingAt + second.comma - t] = 0x2E
             out.append(0x0A)
             // Text lines, up to a blank line.
             var q = timingLine.next
