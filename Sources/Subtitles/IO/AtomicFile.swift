@@ -20,10 +20,11 @@ public enum AtomicFile {
     }
 
     /// Writes `data` to `url` atomically, replacing an existing file only once the new one is complete.
-    public static func write(_ data: Data, to url: URL) throws {
+    /// `durable: false` skips the fsync before the rename: for files whose loss only costs a redo (stamps).
+    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
         let file = try AtomicFileStream(url)
         try file.write(data)
-        try file.commit()
+        try file.commit(durable: durable)
     }
 
     /// Creates `path` and its parents, throwing a locctl sentence naming it when that fails.
@@ -38,8 +39,8 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
+    public static func write(_ text: String, to url: URL, durable: Bool = true) throws {
+        try write(Data(text.utf8), to: url, durable: durable)
     }
 }
 
@@ -104,6 +105,17 @@ public final class AtomicFileStream {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Appends bytes: an array of at least the buffer's size is written after what is buffered, without copying it.
+    public func write(_ bytes: [UInt8]) throws {
+        guard bytes.count >= Self.flushSize else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.flushSize { try flush() }
+            return
+        }
+        try flush()
+        try bytes.withUnsafeBytes { try writeAll($0) }
+    }
+
     /// Writes `data` unbuffered (after what is buffered), without copying it.
     public func write(_ data: Data) throws {
         try flush()
@@ -131,10 +143,10 @@ public final class AtomicFileStream {
         }
     }
 
-    /// Writes what is buffered, syncs and renames the temp file onto the destination.
-    public func commit() throws {
+    /// Writes what is buffered, syncs (unless `durable` is false) and renames the temp file onto the destination.
+    public func commit(durable: Bool = true) throws {
         try flush()
-        if fsync(fd) != 0 {
+        if durable, fsync(fd) != 0 {
             let why = String(cString: strerror(errno))
             discard()
             throw AtomicFile.Failure.writeFailed(url.path, why)

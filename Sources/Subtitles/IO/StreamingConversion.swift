@@ -102,12 +102,12 @@ public enum StreamingConversion {
                     out.removeAll(keepingCapacity: true)
                     for cue in cues { try writer.append(cue, to: &out) }
                     cueCount += cues.count
+                    try sink.write(out)
                     if reader.directVTT {
                         cueCount += reader.directCount
-                        out.append(contentsOf: reader.vttBytes)
+                        try sink.write(reader.vttBytes)
                         reader.vttBytes.removeAll(keepingCapacity: true)
                     }
-                    try sink.write(out)
                     pending.removeFirst(cut)
                     validated -= cut
                 }
@@ -223,8 +223,27 @@ private struct ChunkReader {
                 throw .readFailed
             }
         }
+        // SRT to WebVTT: the canonical cues straight from the bytes, the reader from the first other cue on.
+        var from = 0
+        var canonical = 0
+        if directVTT {
+            var state = SRTReader.CanonicalState(previousNumber: srtCarry.previousNumber, largestNumber: srtCarry.largestNumber,
+                                                 previousStart: previousStart)
+            let progress = bytes.withUnsafeBufferPointer { buf in
+                SRTReader.canonicalVTT(UnsafeBufferPointer(rebasing: buf[..<cut]), state: &state, into: &vttBytes)
+            }
+            srtCarry = SRTReader.Carry(previousNumber: state.previousNumber, largestNumber: state.largestNumber)
+            previousStart = state.previousStart
+            lineOffset += progress.lines
+            canonical = progress.cues
+            from = progress.bytes
+            if from == cut {
+                directCount = canonical
+                return ([], [])
+            }
+        }
         let result: Result<([Cue], [Diagnostic], Int, SRTReader.Carry), CodecError> = bytes.withUnsafeBufferPointer { buf in
-            var reader = SRTReader(bytes: UnsafeBufferPointer(rebasing: buf[..<cut]), name: name, strict: strict)
+            var reader = SRTReader(bytes: UnsafeBufferPointer(rebasing: buf[from..<cut]), name: name, strict: strict)
             reader.lineOffset = lineOffset
             reader.ascendingNumbersOnly = true
             reader.carry = srtCarry
@@ -234,7 +253,7 @@ private struct ChunkReader {
                 let cues = try reader.read()
                 reader.takeVTT(into: &vttBytes)
                 previousStart = reader.previousStart
-                directCount = reader.written
+                directCount = canonical + reader.written
                 return .success((cues, reader.diagnostics, reader.lineCount, reader.carry))
             } catch {
                 return .failure(error)

@@ -18,9 +18,10 @@ enum UpToDate {
         return String(decoding: stamp, as: UTF8.self) == fingerprint
     }
 
-    /// Records that `output` was made with `fingerprint` (atomically; a failure only costs a redo next time).
+    /// Records that `output` was made with `fingerprint` (atomically; a failure only costs a redo next time, so
+    /// the stamp is not synced to disk: a stamp lost or emptied by a crash only makes the next run redo the output).
     static func record(_ output: URL, fingerprint: String) {
-        try? AtomicFile.write(fingerprint, to: stampURL(for: output))
+        try? AtomicFile.write(fingerprint, to: stampURL(for: output), durable: false)
     }
 
     /// A fingerprint from named values, one `name=value` a line, in the given order.

@@ -118,12 +118,30 @@ public struct SRTCodec: SubtitleCodec {
         var body = ""
         if let anchor = cue.placement.anchor { body += "{\\an\(anchor.rawValue)}" }
         Self.render(cue.text.rubyWrittenInline.nodes, into: &body)
-        for line in body.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        where line.contains(where: { !$0.isWhitespace }) {
+        for line in lines(body) where line.contains(where: { !$0.isWhitespace }) {
             out += line
             out += eol
         }
         out += eol
+    }
+
+    /// The non-empty lines of `s` between CR, LF and CR LF, split on their bytes: a character holding CR or LF is
+    /// only ever CR, LF or CR LF, so this is the split on those characters, without walking every character.
+    private static func lines(_ s: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = s.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                if start != i { lines.append(s[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { lines.append(s[start..<utf8.endIndex]) }
+        return lines
     }
 
     /// `s` with `&` and `<` escaped where the reader would take them for a reference or a tag.

@@ -73,17 +73,36 @@ struct SRTReader {
 
     // MARK: - Line classes
 
-    private func isBlank(_ k: Int) -> Bool {
-        for i in lines[k] {
+    private func isBlank(_ k: Int) -> Bool { Self.isBlank(bytes, lines[k]) }
+
+    /// The line without surrounding spaces and BOMs (U+FEFF left by concatenated files).
+    private func trimmed(_ k: Int) -> Range<Int> { Self.trimmed(bytes, lines[k]) }
+
+    private func isNumber(_ k: Int) -> Bool { Self.isNumber(bytes, lines[k]) }
+
+    private func timing(_ k: Int) -> SRTTiming? {
+        guard k < lines.count else { return nil }
+        return SRTTiming.parse(bytes, lines[k])
+    }
+
+    private func isBrokenTiming(_ k: Int) -> Bool {
+        guard k < lines.count else { return false }
+        return Self.isBrokenTiming(bytes, lines[k])
+    }
+
+    // The same classes for a line given as its byte range (also read by `canonicalVTT`).
+
+    /// Empty, or spaces and control characters only.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        for i in line {
             let b = bytes[i]
             if b > 0x20 && b != 0x7F { return false }
         }
         return true
     }
 
-    /// The line without surrounding spaces and BOMs (U+FEFF left by concatenated files).
-    private func trimmed(_ k: Int) -> Range<Int> {
-        var lo = lines[k].lowerBound, hi = lines[k].upperBound
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Range<Int> {
+        var lo = line.lowerBound, hi = line.upperBound
         while true {
             if lo < hi && (bytes[lo] <= 0x20) { lo += 1; continue }
             if lo + 3 <= hi && bytes[lo] == 0xEF && bytes[lo + 1] == 0xBB && bytes[lo + 2] == 0xBF { lo += 3; continue }
@@ -93,28 +112,22 @@ struct SRTReader {
         return lo..<hi
     }
 
-    private func isNumber(_ k: Int) -> Bool {
-        let r = trimmed(k)
+    static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let r = trimmed(bytes, line)
         guard !r.isEmpty, r.count <= 12 else { return false }
         for i in r where !SRTTiming.isDigit(bytes[i]) { return false }
         return true
     }
 
-    private func timing(_ k: Int) -> SRTTiming? {
-        guard k < lines.count else { return nil }
-        return SRTTiming.parse(bytes, lines[k])
-    }
-
     /// A line meant as a timing line that does not parse: digits, `:`, `,`, `.`, `-` and spaces, then `-->`
     /// (`99:99:99,999 --> …`, `-00:00:01,000 --> …`). It ends the cue before it and is reported, never kept as text.
-    private func isBrokenTiming(_ k: Int) -> Bool {
-        guard k < lines.count else { return false }
-        let r = trimmed(k)
+    static func isBrokenTiming(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let r = trimmed(bytes, line)
         guard let first = r.first, SRTTiming.isDigit(bytes[first]) || bytes[first] == 0x2D else { return false }
         var i = r.lowerBound
         while i + 2 < r.upperBound {
             let b = bytes[i]
-            if b == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return timing(k) == nil }
+            if b == 0x2D && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x3E { return SRTTiming.parse(bytes, line) == nil }
             guard SRTTiming.isDigit(b) || b == 0x3A || b == 0x2C || b == 0x2E || b == 0x2D || SRTTiming.isSpace(b) else { return false }
             i += 1
         }

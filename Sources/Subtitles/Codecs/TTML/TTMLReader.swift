@@ -568,6 +568,12 @@ struct TTMLReader {
                 if preserve {
                     out.append(t)
                     if !s.isEmpty { atLineStart = false; lastSpace = s.last == " " }
+                } else if !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                    // No white space: kept as it is (the loop below would copy it character by character).
+                    out.append(t)
+                    if !s.isEmpty { lastSpace = false; atLineStart = false }
+                } else if let r = collapsedWhiteSpace(s, atLineStart: &atLineStart, lastSpace: &lastSpace) {
+                    out.append(.text(r, preserve: false))
                 } else {
                     var r = ""
                     for ch in s {
@@ -609,6 +615,35 @@ struct TTMLReader {
             }
         }
         return out
+    }
+
+    /// `normalize`'s white-space collapsing done byte by byte, when that gives what its character loop gives: every
+    /// white-space byte has an ASCII byte or nothing on each side, so none is part of a larger character (but CR LF,
+    /// which collapses the same). Nil, with the flags unchanged, otherwise.
+    private static func collapsedWhiteSpace(_ s: String, atLineStart: inout Bool, lastSpace: inout Bool) -> String? {
+        var start = atLineStart, space = lastSpace
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        let ok = s.utf8.withContiguousStorageIfAvailable { u -> Bool in
+            for i in u.indices {
+                let b = u[i]
+                guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D else {
+                    out.append(b)
+                    space = false
+                    start = false
+                    continue
+                }
+                if (i > 0 && u[i - 1] >= 0x80) || (i + 1 < u.count && u[i + 1] >= 0x80) { return false }
+                if start || space { continue }
+                out.append(0x20)
+                space = true
+            }
+            return true
+        }
+        guard ok == true else { return nil }
+        atLineStart = start
+        lastSpace = space
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Spans with `tts:ruby="container"` as `Inline.ruby`: `base` spans (and other content) make the base,
