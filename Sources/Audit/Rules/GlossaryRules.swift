@@ -143,12 +143,13 @@ enum GlossaryRules {
                                       uses: inout [Use], into findings: inout [Finding]) {
         let context = scan.context
         let judge = context.judge
-        // Symbols present in some form (acceptable, deprecated or pinyin) in each target cue.
-        let targetSymbols: [[String: [SymbolMatch]]] = scan.targetMatches.map { Dictionary(grouping: $0, by: \.symbolID) }
+        // Prepared target texts, for the few cues aligned with the source cues at hand (both tracks are in time
+        // order): emptied when full, so a big track never holds one per cue; preparing is a pure function.
         var prepared: [Int: RenderingText] = [:]
         func text(_ i: Int) -> (cue: Int, text: RenderingText) {
             if let t = prepared[i] { return (i, t) }
             let t = judge.matcher.prepare(scan.targetTexts[i])
+            if prepared.count >= 4096 { prepared.removeAll(keepingCapacity: true) }
             prepared[i] = t
             return (i, t)
         }
@@ -169,14 +170,15 @@ enum GlossaryRules {
             return judge.matcher.prepare(String(decoding: units, as: UTF16.self))
         }
 
-        for (sourceIndex, symbolIDs) in source.symbolSets.enumerated() where !symbolIDs.isEmpty {
+        for sourceIndex in source.matches.indices where !source.matches[sourceIndex].isEmpty {
+            let symbolIDs = source.symbolIDs(at: sourceIndex)
             let targets = alignment.targetsForSource[sourceIndex]
             guard let firstTarget = targets.first else { continue }
             for id in symbolIDs.sorted() {
                 guard let symbol = context.symbols[id], let renderings = context.renderings(of: symbol),
                       !renderings.acceptable.isEmpty else { continue }
                 // Any form of the symbol in an aligned target cue: acceptable is fine, the others have their own rules.
-                if targets.contains(where: { targetSymbols[$0][id] != nil }) { continue }
+                if targets.contains(where: { t in scan.targetMatches[t].contains { $0.symbolID == id } }) { continue }
                 let match = source.matches[sourceIndex].first { $0.symbolID == id }
                 let sourceText = match?.matchedText ?? symbol.forms.simplified.first ?? id
                 let sourceForm = match?.form ?? sourceText
@@ -232,7 +234,7 @@ enum GlossaryRules {
         for (targetIndex, matches) in scan.targetMatches.enumerated() {
             let sources = alignment.sourcesForTarget[targetIndex]
             guard !sources.isEmpty else { continue }
-            let held = Set(sources.flatMap { source.symbolSets[$0] })
+            let held = Set(sources.flatMap { source.matches[$0].map(\.symbolID) })
             // Every term and gloss word of the symbols the aligned source holds: a rendering they share explains the match.
             var explained = Set<String>()
             var heldTerms: [String] = []
@@ -249,7 +251,7 @@ enum GlossaryRules {
                     glossWords.formUnion(judge.matcher.contentWords(gloss))
                 }
             }
-            let sourceTexts = sources.compactMap { scan.input.source?.cues[$0].text.plainText }
+            let sourceTexts = sources.compactMap { scan.input.source?.text(at: $0) }
             var reported = Set<String>()
             var reportedSpans: [Range<Int>] = []
             // Only a preferred term is evidence of its symbol: admitted terms are looser and often render a

@@ -15,8 +15,8 @@ enum SensitivityRules {
                 }
             }
             if let source = scan.input.source {
-                for (index, cue) in source.cues.enumerated() {
-                    for hit in scanner.hits(in: cue.text.plainText) {
+                for index in source.indices {
+                    for hit in scanner.hits(in: source.text(at: index)) {
                         if let location = scan.sourceLocation(index) { findings.append(finding(scan, hit, at: location)) }
                     }
                 }

@@ -21,14 +21,14 @@ struct EpisodeScan {
         let texts = input.target.cues.map { $0.text.plainText }
         targetTexts = texts
         self.source = source
-        let alignment = input.source.map { TrackAlignment(source: $0, target: input.target) }
+        let alignment = input.source.map { TrackAlignment(sourceTimings: $0.timings, targetTimings: input.target.cues.map(\.timing)) }
         self.alignment = alignment
         // An aligned-only rendering (an everyday word) is the symbol only where an aligned source cue holds it.
         targetMatches = texts.enumerated().map { t, text in
             context.targetMatcher.matches(in: text).filter { match in
                 guard match.isAlignedOnly else { return true }
                 guard let alignment, let source else { return false }
-                return alignment.sourcesForTarget[t].contains { source.symbolSets[$0].contains(match.symbolID) }
+                return alignment.sourcesForTarget[t].contains { source.holds(match.symbolID, at: $0) }
             }.map { Self.reclassify($0, context) }
         }
     }
@@ -69,10 +69,11 @@ struct EpisodeScan {
     }
 
     func sourceLocation(_ index: Int) -> FindingLocation? {
-        guard let track = input.source, track.cues.indices.contains(index) else { return nil }
-        let cue = track.cues[index]
+        guard let cues = input.source, cues.indices.contains(index) else { return nil }
+        let timing = cues.timings[index]
         let line = input.sourceLines.flatMap { $0.indices.contains(index) ? $0[index] : nil }
-        return FindingLocation(file: input.sourceFile ?? "source", cueIndex: index, cueID: cue.id, start: cue.start, end: cue.end, line: line)
+        return FindingLocation(file: input.sourceFile ?? "source", cueIndex: index, cueID: cues.id(at: index), start: timing.start,
+                               end: timing.end, line: line)
     }
 
     func finding(_ rule: AuditRule, at location: FindingLocation, severity: FindingSeverity? = nil, message: String,
@@ -93,7 +94,7 @@ struct EpisodeScan {
     func context(ofTargetCue index: Int) -> FindingContext? {
         guard targetTexts.indices.contains(index) else { return nil }
         let sources = alignment.map { $0.sourcesForTarget[index] } ?? []
-        return FindingContext(target: targetTexts[index], source: sources.compactMap { input.source?.cues[$0].text.plainText })
+        return FindingContext(target: targetTexts[index], source: sources.compactMap { input.source?.text(at: $0) })
     }
 }
 

@@ -31,7 +31,7 @@ public struct TrackAuditor: Sendable {
     /// Audits one episode; with `qcStore`, the per-cue QC findings (most of a big track's) go to the store as
     /// they are found, and the result holds only the others (those the series combines).
     public func audit(_ input: EpisodeInput, sourceAnalysis: SourceAnalysis? = nil, qcStore: FindingStore?) -> EpisodeResult {
-        let analysis = input.source.map { sourceAnalysis ?? SourceAnalysis(track: $0, matcher: sourceMatcher) }
+        let analysis = input.source.map { sourceAnalysis ?? SourceAnalysis(cues: $0, matcher: sourceMatcher) }
         let scan = EpisodeScan(input: input, context: context, source: analysis)
         var findings: [Finding] = []
         let renderings = GlossaryRules.check(scan, into: &findings)

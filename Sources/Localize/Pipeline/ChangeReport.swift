@@ -54,9 +54,16 @@ public struct ChangeReport: Sendable {
     /// One line per change — `FILE CUE TIME STEP KIND: REASON: BEFORE → AFTER` — after a header per file.
     public func text() -> String {
         var lines: [String] = []
+        writeText { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The lines of ``text()`` one at a time (without their line breaks), so a big report can be written
+    /// without holding all of it in one string.
+    public func writeText(_ emit: (String) throws -> Void) rethrows {
         for file in files {
             let target = file.output.map { " → \($0)" } ?? ""
-            lines.append("\(file.input)\(target) [\(file.region); \(file.steps.joined(separator: ","))]: "
+            try emit("\(file.input)\(target) [\(file.region); \(file.steps.joined(separator: ","))]: "
                 + "\(file.count(.changed)) changed, \(file.count(.ambiguous)) ambiguous, \(file.count(.unfixable)) unfixable")
             for c in file.changes {
                 var line = "  \(c.cue) \(c.start.formatted(separator: ",")) \(c.step) \(c.kind.rawValue): \(c.reason)"
@@ -65,10 +72,9 @@ public struct ChangeReport: Sendable {
                 case let (b?, nil): line += ": \(Self.quote(b))"
                 default: break
                 }
-                lines.append(line)
+                try emit(line)
             }
         }
-        return lines.joined(separator: "\n")
     }
 
     /// The JSON document described above, pretty-printed with sorted keys.

@@ -83,8 +83,9 @@ public struct LocalizePipeline: Sendable {
 
     public var names: [String] { steps.map(\.name) }
 
-    /// Applies every step in turn; each sees the previous one's output.
-    public func run(_ track: Track, in context: LocalizeContext) -> (track: Track, changes: [Change]) {
+    /// Applies every step in turn; each sees the previous one's output. Pass the only copy of a big track
+    /// (`consume`) so that each step's input is released as soon as the next track exists.
+    public func run(_ track: consuming Track, in context: LocalizeContext) -> (track: Track, changes: [Change]) {
         var current = track
         var changes: [Change] = []
         for step in steps {

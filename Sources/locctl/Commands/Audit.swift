@@ -153,12 +153,18 @@ extension LocCtl {
             let indexed = Array(pairs.enumerated()).map { IndexedPair(index: $0.offset, target: $0.element.target, source: $0.element.source) }
             let outcomes = BatchRunner(label: "audit").run(indexed, name: { $0.target }) { pair in
                 do {
+                    // The source is read first and kept as a digest, so its Track is released before the target is
+                    // read (a big pair never holds two Tracks). Target errors and warnings still come first.
+                    var source: LoadedSource?
+                    var sourceError: (any Error)?
+                    do { source = try pair.source.map { try LoadedSource(path: $0, options: options) } } catch { sourceError = error }
                     let target = try LoadedTrack(path: pair.target, options: options)
                     warnings.report(target.diagnostics, file: pair.target)
-                    let source = try pair.source.map { try LoadedTrack(path: $0, options: options) }
+                    if let sourceError { throw sourceError }
                     if let source, let path = pair.source { warnings.report(source.diagnostics, file: path) }
                     let input = EpisodeInput(episode: EpisodeNaming.episodeKey(pair.target), target: target.track, targetFile: pair.target,
-                                             targetLines: target.lines, source: source?.track, sourceFile: pair.source, sourceLines: source?.lines)
+                                             targetLines: target.lines, sourceCues: source?.cues, sourceFile: pair.source,
+                                             sourceLines: source?.lines)
                     results.set(pair.index, auditor.audit(input, qcStore: store))
                     return .done(message: nil)
                 } catch {
@@ -257,6 +263,20 @@ private struct LoadedTrack {
         if ["srt", "vtt", "webvtt"].contains(loaded.format.lowercased()) {
             lines = CueLines.locate(in: data, cueCount: track.cues.count)
         }
+    }
+}
+
+/// A source track read for auditing: only what the audit reads of its cues (see ``CueDigest``).
+private struct LoadedSource {
+    var cues: CueDigest
+    var lines: [Int]?
+    var diagnostics: [Diagnostic]
+
+    init(path: String, options: DecodeOptions) throws {
+        let loaded = try LoadedTrack(path: path, options: options)
+        cues = CueDigest(loaded.track)
+        lines = loaded.lines
+        diagnostics = loaded.diagnostics
     }
 }
 

@@ -126,15 +126,18 @@ extension LocCtl {
             let outcomes = BatchRunner(label: "localize").run(indexed, name: { $0.element.input.lastPathComponent }) { item in
                 let (index, job) = item
                 do {
-                    let loaded = try SubtitleFile.read(job.input, options: options)
+                    var loaded = try SubtitleFile.read(job.input, options: options)
                     warnings.report(loaded.diagnostics, file: job.input.path)
+                    // The pipeline gets the only copy of the track, so the input is released step by step.
+                    let track = loaded.track
+                    loaded.track = Track()
                     let sourceFile = try job.source.map { try SubtitleFile.read($0, options: options) }
                     if let sourceFile, let path = job.source?.path { warnings.report(sourceFile.diagnostics, file: path) }
                     let source = sourceFile?.track
                     let context = LocalizeContext(region: region, orientation: orientation, source: source,
                                                   matcher: symbols.isEmpty ? nil : matchers.chinese, symbols: byID,
-                                                  frameRate: loaded.track.frameRate)
-                    let result = pipeline.run(loaded.track, in: context)
+                                                  frameRate: track.frameRate)
+                    let result = pipeline.run(consume track, in: context)
                     try SubtitleFile.write(result.track, to: job.output, format: to ?? loaded.format)
                     reports.set(index, ChangeReport.File(input: job.input.path, output: job.output.path, source: job.source?.path,
                                                          region: region.tag, steps: pipeline.names, changes: result.changes))
@@ -144,11 +147,26 @@ extension LocCtl {
                 }
             }
             let changeReport = ChangeReport(files: reports.all.compactMap { $0 })
-            let text = report == .json ? changeReport.json() : changeReport.text()
-            if let reportFile {
-                try AtomicFile.write(text + "\n", to: URL(fileURLWithPath: reportFile))
-            } else if !text.isEmpty, !quiet || report == .json {
-                print(text)
+            if report == .json {
+                let text = changeReport.json()
+                if let reportFile {
+                    try AtomicFile.write(text + "\n", to: URL(fileURLWithPath: reportFile))
+                } else if !text.isEmpty {
+                    print(text)
+                }
+            } else if let reportFile {
+                // Line by line: the report of a 10^6-cue file is never one string in memory.
+                let stream = try AtomicFileStream(URL(fileURLWithPath: reportFile))
+                var wroteLine = false
+                try changeReport.writeText { line in
+                    try stream.write(line.utf8)
+                    try stream.write("\n".utf8)
+                    wroteLine = true
+                }
+                if !wroteLine { try stream.write("\n".utf8) }
+                try stream.commit()
+            } else if !quiet {
+                changeReport.writeText { print($0) }
             }
             for case let .skipped(reason) in skipped where !quiet {   // stderr: stdout may carry the JSON report
                 FileHandle.standardError.write(Data("skipped: \(reason)\n".utf8))

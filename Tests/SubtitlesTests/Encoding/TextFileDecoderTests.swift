@@ -106,6 +106,30 @@ func corpusFileEncodingIsDetected(path: String) throws {
     #expect(source.text == "字A")
 }
 
+/// An English SRT whose only oddity is a UTF-16LE mark (FF FE) in front of UTF-8 text: read as UTF-8, with a warning.
+@Test func utf16BOMBeforeTextThatIsNotUTF16IsIgnoredWithAWarning() throws {
+    let text = "1\r\n00:00:01,000 --> 00:00:02,000\r\nHello there, café.\r\n"
+    for (bom, name) in [([UInt8(0xFF), 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] {
+        // Odd and even body lengths: UTF-16 decoding fails on the first and gives CJK-looking garbage on the second.
+        for body in [text, text + "\r\n"] {
+            let source = try TextFileDecoder().decode(Data(bom + Array(body.utf8)), name: "ep01.en.srt")
+            #expect(source.encoding == "UTF-8")
+            #expect(source.text == body)
+            #expect(source.diagnostics.count == 1)
+            #expect(source.diagnostics.first?.severity == .warning)
+            #expect(source.diagnostics.first?.message.contains("\(name) byte order mark") == true)
+            #expect(source.diagnostics.first?.location.line == 1)
+        }
+        #expect(throws: CodecError.self) { try TextFileDecoder(strict: true).decode(Data(bom + Array(text.utf8))) }
+    }
+    // Real UTF-16 after the same mark is unchanged (its line breaks hold NUL bytes).
+    let utf16 = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let real = try TextFileDecoder().decode(Data([0xFF, 0xFE] + utf16))
+    #expect(real.encoding == "UTF-16LE")
+    #expect(real.text == text)
+    #expect(real.diagnostics.isEmpty)
+}
+
 @Test func utf16LEWithoutBOMIsRecognisedByNULs() throws {
     let text = "1\r\n00:00:01,000 --> 00:00:02,000\r\n你好\r\n"
     let bytes = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

@@ -58,19 +58,31 @@ public struct TextFileDecoder: Sendable {
         let bytes = [UInt8](data)
         // Byte order marks, possibly several in a row; the last one decides.
         var offset = 0
-        var bomEncoding: String?
+        var lastBOM: ByteOrderMark?
         bytes.withUnsafeBufferPointer { buf in
             while let bom = ByteOrderMark.at(buf, offset: offset) {
-                bomEncoding = bom.encoding
+                lastBOM = bom
                 offset += bom.bytes.count
             }
         }
+        let bomEncoding = lastBOM?.encoding
         let body = bytes[offset...]
 
         if let encoding {
             let charset = Self.canonicalName(encoding)
             let text = try transcode(body, charset: charset, name: name)
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: charset)
+        }
+        if let bom = lastBOM, bom == .utf16LE || bom == .utf16BE, Self.hasLinesWithoutNULs(body) {
+            // FF FE or FE FF before text with line breaks but no NUL bytes: not UTF-16 (a line break there is 0A 00).
+            let mark = bom.bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
+            let at = SourceLocation(file: name, line: 1)
+            if strict {
+                throw CodecError(.encoding, "the file starts with a \(bom.encoding) byte order mark (\(mark)) but its text is not \(bom.encoding); remove the mark", at: at)
+            }
+            var decoded = try detect(body, data: data, name: name)
+            decoded.diagnostics.insert(Diagnostic(.warning, "the file starts with a \(bom.encoding) byte order mark (\(mark)) but its text is not \(bom.encoding); the mark was ignored and the text read as \(decoded.encoding)", at: at), at: 0)
+            return decoded
         }
         if let bomEncoding {
             if bomEncoding == "UTF-8", String(validating: body, as: UTF8.self) == nil {
@@ -79,6 +91,11 @@ public struct TextFileDecoder: Sendable {
             let text = try transcode(body, charset: bomEncoding, name: name)
             return SourceText(name: name, data: data, text: Self.strippingLeadingBOMs(text), encoding: bomEncoding)
         }
+        return try detect(body, data: data, name: name)
+    }
+
+    /// Finds the encoding of `body`, which has no byte order mark (steps 3–5 above).
+    private func detect(_ body: ArraySlice<UInt8>, data: Data, name: String) throws(CodecError) -> SourceText {
         // NUL is valid UTF-8, so UTF-16 of Latin text also passes validation: the NUL pattern decides first.
         let utf16 = Self.utf16WithoutBOM(body)
         if utf16 == nil, let text = String(validating: body, as: UTF8.self) {
@@ -222,6 +239,13 @@ public struct TextFileDecoder: Sendable {
         if odd * 3 >= pairs && even * 10 < odd { return "UTF-16LE" }
         if even * 3 >= pairs && odd * 10 < even { return "UTF-16BE" }
         return nil
+    }
+
+    /// Whether the first 4 KiB have a line break (LF or CR) and no NUL byte: never UTF-16, where every
+    /// line break is `0A 00` or `00 0A`.
+    static func hasLinesWithoutNULs(_ body: ArraySlice<UInt8>) -> Bool {
+        let sample = body.prefix(4096)
+        return !sample.contains(0) && sample.contains { $0 == 0x0A || $0 == 0x0D }
     }
 
     static func strippingLeadingBOMs(_ text: String) -> String {
