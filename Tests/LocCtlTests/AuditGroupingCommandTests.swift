@@ -28,7 +28,7 @@ import Testing
         let summary = try #require(r.lines.firstIndex(of: "Summary"))
         #expect(r.lines[summary + 1] == "  fix first: 3 errors")
         #expect(r.lines[summary + 2] == "    glossary.deprecated ×3 (ep01–ep03)")
-        #expect(r.lines.last == "128 findings (3 errors, 111 warnings, 14 notes) in 3 files for en-US (vertical)")
+        #expect(r.lines.last == "127 findings (3 errors, 111 warnings, 13 notes) in 3 files for en-US (vertical)")
 
         let md = try CLIRunner.run(["audit", dir.path, "--source", dir.path, "--region", "en-US", "--format", "markdown"])
         #expect(md.lines.filter { $0.contains("left in pinyin ('Zhongqiu')") }.count == 1)

@@ -88,7 +88,9 @@ enum RealGlossaryEvaluation {
     // Retired, self-tuned set (the honest figures are BlindEvaluationTests'): its labels predate the court and
     // ritual content, so new true symbols (saomu, chen-qie, ben-gong, resou …) count as false positives here, and
     // choices made on blind data count as misses (bare 您 is no longer a symbol; "Your Majesty" is aligned-only;
-    // a trip up Mount Tai is not the idiom). Floors at the values measured with the 1,318-symbol glossary.
-    #expect(precision >= 0.87)
-    #expect(recall >= 0.91)
+    // a trip up Mount Tai is not the idiom; bare 皇上 and 女婿 were dropped on the evidence of three blind dev
+    // halves, whose writers never mark them; 龙王殿 is its own symbol). Floors at the values measured with the
+    // 1,847-symbol glossary (0.850 / 0.883; 0.87 / 0.91 with the 1,318-symbol one).
+    #expect(precision >= 0.85)
+    #expect(recall >= 0.88)
 }
