@@ -16,24 +16,22 @@ public struct CueDigest: RandomAccessCollection, Hashable, Sendable {
     /// The timing of each cue, in cue order.
     public private(set) var timings: [TimeSpan] = []
     private var ids: [String?] = []
-    /// Every cue's plain text as UTF-8, one after another; cue `i` ends at `textEnds[i]`.
-    private var textBytes: [UInt8] = []
-    private var textEnds: [Int] = []
+    /// Every cue's plain text as UTF-8, one list of bytes per cue.
+    private var texts = FlatLists<UInt8>()
 
     public init() {}
 
     public init(_ track: Track) {
         timings.reserveCapacity(track.cues.count)
         ids.reserveCapacity(track.cues.count)
-        textEnds.reserveCapacity(track.cues.count)
+        texts.reserveCapacity(lists: track.cues.count, elements: track.cues.count * 16)
         for cue in track.cues { append(id: cue.id, timing: cue.timing, text: cue.text.plainText) }
     }
 
     public mutating func append(id: String?, timing: TimeSpan, text: String) {
         ids.append(id)
         timings.append(timing)
-        textBytes.append(contentsOf: text.utf8)
-        textEnds.append(textBytes.count)
+        texts.append(text.utf8)
     }
 
     public var startIndex: Int { 0 }
@@ -42,8 +40,7 @@ public struct CueDigest: RandomAccessCollection, Hashable, Sendable {
 
     /// The plain text of cue `index` (as `CueText.plainText`).
     public func text(at index: Int) -> String {
-        let start = index == 0 ? 0 : textEnds[index - 1]
-        return String(decoding: textBytes[start..<textEnds[index]], as: UTF8.self)
+        String(decoding: texts[index], as: UTF8.self)
     }
 
     public func id(at index: Int) -> String? { ids[index] }
