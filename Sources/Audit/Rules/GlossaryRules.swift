@@ -154,12 +154,16 @@ enum GlossaryRules {
             return (i, t)
         }
 
-        // A target cue with other symbols' renderings blanked (aligned-only terms too) where they carry a word
-        // foreign to `symbol`'s terms and gloss: such a rendering names another concept.
-        func withoutOtherSymbols(_ i: Int, except symbol: Symbol, _ renderings: ResolvedRenderings, gloss: String?) -> RenderingText {
-            let raw = scan.targetTexts[i]
+        // The content words of a symbol's terms and gloss (computed once per symbol, not per aligned cue).
+        func ownWords(_ renderings: ResolvedRenderings, gloss: String?) -> Set<String> {
             var own = Set((renderings.acceptable + renderings.paraphrases + renderings.deprecated).flatMap(judge.matcher.contentWords))
             if let gloss { own.formUnion(judge.matcher.contentWords(gloss)) }
+            return own
+        }
+        // A target cue with other symbols' renderings blanked (aligned-only terms too) where they carry a word
+        // foreign to `own`, the symbol's words: such a rendering names another concept.
+        func withoutOtherSymbols(_ i: Int, except symbol: Symbol, own: Set<String>) -> RenderingText {
+            let raw = scan.targetTexts[i]
             let others = context.targetMatcher.matches(in: raw).filter {
                 $0.symbolID != symbol.id && $0.formKind == .rendering
                     && judge.matcher.contentWords($0.matchedText).contains { !own.contains($0) }
@@ -191,9 +195,11 @@ enum GlossaryRules {
                 var verdict = judge.judge(renderings, in: targets.map(text), gloss: gloss)
                 // The shared words belong to another symbol's rendering there ("fake marriage", the contract
                 // marriage, for 闪婚 "flash marriage"): the line renders that concept, not a paraphrase of this one.
-                if case .paraphrased = verdict,
-                   judge.judge(renderings, in: targets.map { ($0, withoutOtherSymbols($0, except: symbol, renderings, gloss: gloss)) }, gloss: gloss) == .missing {
-                    verdict = .missing
+                if case .paraphrased = verdict {
+                    let own = ownWords(renderings, gloss: gloss)
+                    if judge.judge(renderings, in: targets.map { ($0, withoutOtherSymbols($0, except: symbol, own: own)) }, gloss: gloss) == .missing {
+                        verdict = .missing
+                    }
                 }
                 switch verdict {
                 case .rendered(let term, let cue):
