@@ -227,12 +227,11 @@ private struct ChunkReader {
         var from = 0
         var canonical = 0
         if directVTT {
-            var state = SRTReader.CanonicalState(previousNumber: srtCarry.previousNumber, largestNumber: srtCarry.largestNumber,
-                                                 previousStart: previousStart)
+            var state = SRTReader.CanonicalState(carry: srtCarry, previousStart: previousStart)
             let progress = bytes.withUnsafeBufferPointer { buf in
                 SRTReader.canonicalVTT(UnsafeBufferPointer(rebasing: buf[..<cut]), state: &state, into: &vttBytes)
             }
-            srtCarry = SRTReader.Carry(previousNumber: state.previousNumber, largestNumber: state.largestNumber)
+            srtCarry = state.carry
             previousStart = state.previousStart
             lineOffset += progress.lines
             canonical = progress.cues

@@ -13,8 +13,8 @@ import Foundation
 extension SRTReader {
     /// What the canonical scan carries from cue to cue, as the reader keeps it.
     struct CanonicalState {
-        var previousNumber: Int?
-        var largestNumber: Int?
+        /// The numbering state, as the reader hands it from chunk to chunk.
+        var carry: Carry
         var previousStart: Int64?
     }
 
@@ -91,8 +91,8 @@ extension SRTReader {
             guard let numberLine = line(pos), (1...12).contains(numberLine.content.count),
                   numberLine.content.allSatisfy({ SRTTiming.isDigit(base[$0]) }),
                   let number = Int(exactly: digits(numberLine.content.lowerBound, numberLine.content.count)!) else { break }
-            if let largest = local.largestNumber, number <= largest { break }
-            if let previous = local.previousNumber, number != previous + 1 { break }
+            if let largest = local.carry.largestNumber, number <= largest { break }
+            if let previous = local.carry.previousNumber, number != previous + 1 { break }
             lines += 1
             // Timing line: exactly `HH:MM:SS,mmm --> HH:MM:SS,mmm`.
             guard let timingLine = line(numberLine.next) else { break }
@@ -147,8 +147,7 @@ extension SRTReader {
             guard ok else { out.removeSubrange(mark...); break }
             out.append(0x0A)
             out.append(0x0A)
-            local.previousNumber = number
-            local.largestNumber = number
+            local.carry = Carry(previousNumber: number, largestNumber: number)
             local.previousStart = start
             pos = j
             progress.bytes = j
