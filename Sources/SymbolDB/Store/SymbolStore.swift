@@ -74,6 +74,12 @@ public final class SymbolStore: Sendable {
         var index: [String: Int] = [:]
         for (position, symbol) in allSymbols.enumerated() { index[symbol.id] = position }
         indexByID = index
+        registerForMatcherSnapshots()
+    }
+
+    /// Lets matchers for ``allSymbols`` come from this store's snapshots (done on open; the process remembers
+    /// a few stores, so one opened long ago may have been forgotten). Stores with errors are never registered.
+    func registerForMatcherSnapshots() {
         if !contentHash.isEmpty && !diagnostics.hasErrors {
             MatcherSnapshots.shared.register(MatcherSnapshots.Entry(
                 symbols: allSymbols, senseModels: senseModels, contentHash: contentHash, databaseURL: databaseURL))

@@ -30,8 +30,11 @@ import Testing
         let store = try SymbolStore.open(glossaryDirectory: Self.repository.appendingPathComponent("glossaries"), cacheDirectory: cache)
         let lines = try Self.lines()
         for options in Self.optionSets() {
-            let built = SymbolMatcher.building(symbols: store.allSymbols, options: options, senses: store.senseModels)
+            // Other suites open stores meanwhile and the process remembers only a few: remember this one again
+            // and ask for the snapshotted matcher at once, before the slow reference build.
+            store.registerForMatcherSnapshots()
             let first = SymbolMatcher(symbols: store.allSymbols, options: options)   // builds, writes the snapshot
+            let built = SymbolMatcher.building(symbols: store.allSymbols, options: options, senses: store.senseModels)
             let loaded = try #require(store.loadMatcherSnapshot(options: options), "no snapshot for \(options.snapshotKey)")
             #expect(loaded.patternCount == built.patternCount)
             #expect(loaded.senseModelCount == built.senseModelCount)

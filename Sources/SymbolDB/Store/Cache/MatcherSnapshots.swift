@@ -65,10 +65,13 @@ final class MatcherSnapshots: Sendable {
     /// What happened to each matcher request, for benchmarks and tests: "memory", "snapshot" or "built".
     let log = Locked<[String]>([])
 
-    /// Remembers an opened store's symbols and models.
+    /// Remembers an opened store's symbols and models; a store registered again keeps its entry (and the
+    /// matchers already made for it), now as the most recent.
     func register(_ entry: Entry) {
+        let address = entry.symbols.withUnsafeBufferPointer { $0.baseAddress }
         entries.withLock { list in
-            list.append(entry)
+            let same = list.lastIndex { $0.symbols.count == entry.symbols.count && $0.symbols.withUnsafeBufferPointer { $0.baseAddress } == address }
+            list.append(same.map { list.remove(at: $0) } ?? entry)
             if list.count > Self.capacity { list.removeFirst(list.count - Self.capacity) }
         }
     }
