@@ -46,7 +46,8 @@ import Testing
             }
         }
         #expect(store.matcherSnapshotFiles.count == Self.optionSets().count)
-        // The same request again in this process is served from memory.
+        // The same request again in this process is served from memory (the store remembered again, as above).
+        store.registerForMatcherSnapshots()
         _ = SymbolMatcher(symbols: store.allSymbols, options: .chinese)
         #expect(SymbolMatcher.snapshotLog.contains("memory"))
     }
