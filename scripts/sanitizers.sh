@@ -6,6 +6,7 @@
 #
 # Heavy hostile-input tests (50 MB line, 10^6 cues, the 40-file interruption batch) are slow under the
 # sanitizers; LOCCTL_HEAVY_TESTS=0 skips them and LOCCTL_TIME_FACTOR scales the time limits of the rest.
+# SANITIZER_FILTER=REGEX runs only the tests whose Module.Suite/test name matches (swift test --filter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kinds=("$@")
@@ -21,8 +22,10 @@ for kind in "${kinds[@]}"; do
   start=$(date +%s)
   swift build --build-tests -j "$jobs" --sanitize="$kind" --scratch-path "$scratch"
   built=$(date +%s)
+  filter=()
+  [ -n "${SANITIZER_FILTER:-}" ] && filter=(--filter "$SANITIZER_FILTER")
   LOCCTL_HEAVY_TESTS="${LOCCTL_HEAVY_TESTS:-0}" LOCCTL_TIME_FACTOR="${LOCCTL_TIME_FACTOR:-10}" \
-    swift test --skip-build --sanitize="$kind" --scratch-path "$scratch"
+    swift test --skip-build --sanitize="$kind" --scratch-path "$scratch" "${filter[@]}"
   end=$(date +%s)
   echo "== $kind: build $((built - start)) s, tests $((end - built)) s"
 done
