@@ -15,6 +15,11 @@ import Regions
 ///    article, determiner or possessive, after a subject pronoun (its verb follows), a line ending in a
 ///    lone pronoun, an Arabic idāfa pair, a dictionary word or idiom split, a Chinese particle starting a line;
 ///  - softer rules: after an adjective or auxiliary (`soft`), inside a capitalised multi-word sequence;
+///  - Chinese without punctuation (`chineseClause`), where subtitlers pause at a clause boundary no comma
+///    marks: after a sentence-final particle or a vocative (1) < before a conjunction or a subject pronoun (2)
+///    < after 了 (2.5) < before a clause-opening adverb or demonstrative (3) < any other dictionary word (4);
+///    a line ending in a pronoun whose clause goes on costs 3 more, a numeral + classifier split from its
+///    noun `soft`, a numeral split from its classifier or a break after a name's "·" a violation;
 ///  - line shape: a one-word middle line is a violation; balance (bottom-heavy for two lines when the region
 ///    asks for it) costs at most a few points, so it only decides between otherwise equal breaks.
 enum BreakScoring {
@@ -39,6 +44,14 @@ enum BreakScoring {
     static let soft = 12.0
     /// Breaking inside a run of capitalised words that is not a known name.
     static let capitalizedRun = 40.0
+
+    /// Chinese clause boundaries without punctuation (`chineseClause`).
+    static let afterParticle = 1.0
+    static let beforeClauseOpener = 2.0
+    static let afterLe = 2.5
+    static let beforeAdverb = 3.0
+    /// Added when a line ends in a pronoun and its clause goes on ("你 / 不出声").
+    static let afterPronoun = 3.0
 
     /// Abbreviations whose full stop is not a sentence end.
     static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "no", "mt"]
@@ -65,6 +78,9 @@ enum BreakScoring {
         /// The word before `previousWord` starts a clause there (text start, after clause/sentence punctuation,
         /// or after a conjunction): a pronoun there is a subject.
         var previousStartsClause: Bool = false
+        /// Chinese: the whole text before the break (without the space) and after it.
+        var preceding: Substring = ""
+        var following: Substring = ""
     }
 
     /// The cost of breaking at `site` with a language's word lists.
@@ -77,6 +93,7 @@ enum BreakScoring {
         else if site.atSpace && site.spaced && (site.rawPrevious.hasSuffix("--") || site.rawPrevious == "—" || site.rawPrevious == "–") { p = clauseEnd }
         else if clause { p = clauseEnd }
         else if !site.spaced && site.atSpace { p = phraseSpace }
+        else if !site.atSpace, !site.spaced, !site.thai, let chinese = words.chineseClauses { p = chineseClause(site, chinese) }
         else if !site.atSpace { p = site.spaced ? dash : (site.thai ? thaiWord : dictionaryWord) }
         else if words.conjunctions.contains(site.nextWord) { p = beforeConjunction }
         else if words.prepositions.contains(site.nextWord) { p = beforePreposition }
@@ -113,6 +130,37 @@ enum BreakScoring {
         if words.thaiFragments && !site.atSpace && (isThaiFragment(site.rawPrevious) || isThaiFragment(site.rawNext)) { p += violation }
         if words.arabicIdafa && isIdafa(previous: site.rawPrevious, next: site.rawNext, words) { p += violation }
         if words.arabicIdafa && isNameSyllable(site.rawNext, words) { p += violation }
+        return p
+    }
+
+    /// The cost of a Chinese dictionary-word break that no punctuation or space marks: where a clause
+    /// boundary falls without a comma, and what a line must not split.
+    static func chineseClause(_ site: Site, _ c: ChineseClauses) -> Double {
+        let before = site.preceding, after = site.following
+        var p = dictionaryWord
+        // What opens the text after the break: a pronoun followed by another one is an object ("查出我们 / 我们得").
+        var opener: Double? = nil
+        if ChineseClauses.prefix(of: after, in: c.conjunctions) != nil { opener = beforeClauseOpener }
+        else if let pronoun = ChineseClauses.prefix(of: after, in: c.pronouns) {
+            let rest = after.dropFirst(pronoun.count)
+            if !rest.isEmpty && ChineseClauses.prefix(of: rest, in: c.pronouns) == nil { opener = beforeClauseOpener }
+        } else if ChineseClauses.prefix(of: after, in: c.adverbs) != nil { opener = beforeAdverb }
+        if let last = before.last, c.finalParticles.contains(last) { p = afterParticle }
+        else if before.last == "了" && !c.notParticleLe.contains(where: { before.hasSuffix($0) }) {
+            p = opener != nil ? afterParticle : afterLe
+        }
+        if let opener { p = min(p, opener) }
+        // A vocative: the cue's last phrase is a term of address ("…丢在这儿 / 老板"), or its first one.
+        let tail = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) { p = min(p, afterParticle) }
+        // A line ending in a pronoun whose clause goes on ("你 / 不出声").
+        if opener == nil, c.pronouns.contains(where: { before.hasSuffix($0) }) { p += afterPronoun }
+        // A numeral and its classifier are one word ("了一 / 场"); with the noun after them, one noun phrase ("21座 / 桥").
+        if let last = before.last, let first = after.first, c.numerals.contains(last), c.classifiers.contains(first) { p += violation }
+        let tail2 = before.suffix(2)
+        if tail2.count == 2, c.numerals.contains(tail2.first!), c.classifiers.contains(tail2.last!), opener == nil { p += soft }
+        // A foreign name's parts joined by "·" stay together.
+        if before.last == "·" || after.first == "·" { p += violation }
         return p
     }
 
