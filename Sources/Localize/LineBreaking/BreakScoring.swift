@@ -149,12 +149,22 @@ enum BreakScoring {
         else if before.last == "了" && !c.notParticleLe.contains(where: { before.hasSuffix($0) }) {
             p = opener != nil ? afterParticle : afterLe
         }
+        // 了 before a numeral is the aspect marker of a verb and its object ("创办了 / 一所学校").
+        if before.last == "了", let first = after.first, c.numerals.contains(first) { p = dictionaryWord + afterPronoun }
         if let opener { p = min(p, opener) }
+        // After a time or place postposition that closes an adverbial clause ("警员倒下时 / 公众"), or a leading
+        // discourse connective ("也就是说 / 打仗时"); a postposition never starts a line ("声明 / 中").
+        if c.postpositions.contains(site.previousWord) && before.count > site.previousWord.count { p = min(p, afterLe) }
+        if c.connectives.contains(String(before)) { p = min(p, afterParticle) }
+        if c.postpositions.contains(site.nextWord) { p += soft }
+        // A line ending in a conjunction ("…但 / 我需要") or an attributive 的 before its noun ("…的 / 警员").
+        if c.conjunctions.contains(where: { before.hasSuffix($0) }) { p += soft }
+        if before.last == "的", opener == nil { p += afterPronoun }
         // A vocative: the cue's last phrase is a term of address ("…丢在这儿 / 老板"), or its first one.
         let tail = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) { p = min(p, afterParticle) }
         // A line ending in a pronoun whose clause goes on ("你 / 不出声").
-        if opener == nil, c.pronouns.contains(where: { before.hasSuffix($0) }) { p += afterPronoun }
+        if opener == nil, c.pronouns.contains(where: { before == $0 }) { p += afterPronoun }
         // A numeral and its classifier are one word ("了一 / 场"); with the noun after them, one noun phrase ("21座 / 桥").
         if let last = before.last, let first = after.first, c.numerals.contains(last), c.classifiers.contains(first) { p += violation }
         let tail2 = before.suffix(2)

@@ -159,7 +159,7 @@ struct BreakVocabulary: Sendable {
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
         noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),
         noLineStartSoft: words("個 个 位 條 条 隻 只 張 张 本 件 種 种 年 天 次"),
-        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还"),
+        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还 在 对 對 于 於 将 將 比"),
         chineseClauses: .standard)
     static let japanese = BreakVocabulary(
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千万億"),
@@ -251,6 +251,10 @@ struct ChineseClauses: Sendable {
     var pronouns: [String]
     /// Adverbs, negations and demonstratives that open a predicate or a clause ("就", "也", "不", "这").
     var adverbs: [String]
+    /// Time and place postpositions ("…倒下时", "…之前"): they close an adverbial clause and never start a line.
+    var postpositions: Set<String>
+    /// Discourse connectives that make a clause of their own at the start of a cue ("也就是说", "正因如此").
+    var connectives: Set<String>
     /// Terms of address: as the cue's last phrase (a vocative) they get a line of their own.
     var addressTerms: Set<String>
     /// Chinese numerals (digits and number characters) and classifiers: a numeral + classifier is one unit,
@@ -276,8 +280,16 @@ struct ChineseClauses: Sendable {
         pronouns: list("我们 我們 你们 你們 他们 他們 她们 她們 它们 它們 咱们 咱們 大家 您 我 你 他 她 它 咱"),
         adverbs: list("""
             就 也 还 還 都 又 才 再 却 卻 不 没 沒 别 別 只 并 並 已经 已經 一直 可能 也许 也許 马上 馬上 一定 请 請
-            这 這 那
+            十分 非常 特别 特別 好像 似乎 仍然 依然 总是 總是 从来 從來 毫无 毫無 永远 永遠 目前 现在 現在 立刻 刚才 剛才
+            同样 同樣 正在 千万 千萬 绝对 絕對 根本 完全 全部 每当 每當 每次 把
+            这个 這個 那个 那個 这些 這些 那些 这是 這是 那是 这次 這次 这位 這位 那位 这种 這種 那种 那種 这样 這樣
+            那样 那樣 这就 這就 那你 那我 那他 那她 那时 那時 这条 這條 这帮 這幫 那群 那家
             """),
+        postpositions: Set(list("时 時 时候 時候 的时候 的時候 中 之中 后 後 之后 之後 以后 以後 前 之前 以前 期间 期間")),
+        connectives: Set(list("""
+            也就是说 也就是說 正因如此 事到如今 总之 總之 换句话说 換句話說 说实话 說實話 老实说 老實說 其实 其實 对了 對了
+            好吧 好了 没错 沒錯 当然 當然 首先 然而 不过 不過 可是 所以 因此 于是 於是 结果 結果 看来 看來 听着 聽著 听好 聽好
+            """)),
         addressTerms: Set(list("""
             爸 妈 爸爸 妈妈 媽 媽媽 哥 姐 哥哥 姐姐 弟弟 妹妹 老师 老師 先生 小姐 女士 夫人 大人 师父 師父 师傅 師傅
             师兄 師兄 师姐 師姐 陛下 殿下 公子 少爷 少爺 老板 老闆 老大 大哥 大姐 兄弟 伙计 夥計 宝贝 寶貝 亲爱的 親愛的
