@@ -164,7 +164,7 @@ enum BreakScoring {
         let tail = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) { p = min(p, afterParticle) }
         // A line ending in a pronoun whose clause goes on ("你 / 不出声").
-        if opener == nil, c.pronouns.contains(where: { before == $0 }) { p += afterPronoun }
+        if opener == nil, c.pronouns.contains(where: { before.hasSuffix($0) }) { p += afterPronoun }
         // A numeral and its classifier are one word ("了一 / 场"); with the noun after them, one noun phrase ("21座 / 桥").
         if let last = before.last, let first = after.first, c.numerals.contains(last), c.classifiers.contains(first) { p += violation }
         let tail2 = before.suffix(2)
