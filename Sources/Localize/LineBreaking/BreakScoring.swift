@@ -81,6 +81,8 @@ enum BreakScoring {
         /// Chinese: the whole text before the break (without the space) and after it.
         var preceding: Substring = ""
         var following: Substring = ""
+        /// Chinese: what follows the break is a transliterated name and nothing else (a vocative, "…了 / 塞佛哈定").
+        var beforeTrailingName = false
     }
 
     /// The cost of breaking at `site` with a language's word lists.
@@ -143,7 +145,8 @@ enum BreakScoring {
         if ChineseClauses.prefix(of: after, in: c.conjunctions) != nil { opener = beforeClauseOpener }
         else if let pronoun = ChineseClauses.prefix(of: after, in: c.pronouns) {
             let rest = after.dropFirst(pronoun.count)
-            if !rest.isEmpty && ChineseClauses.prefix(of: rest, in: c.pronouns) == nil { opener = beforeClauseOpener }
+            if !rest.isEmpty && ChineseClauses.prefix(of: rest, in: c.pronouns) == nil
+                && ChineseClauses.prefix(of: rest, in: c.conjunctions) == nil { opener = beforeClauseOpener }
         } else if ChineseClauses.prefix(of: after, in: c.adverbs) != nil { opener = beforeAdverb }
         if let last = before.last, c.finalParticles.contains(last) { p = afterParticle }
         else if before.last == "了" && !c.notParticleLe.contains(where: { before.hasSuffix($0) }) {
@@ -162,7 +165,7 @@ enum BreakScoring {
         if before.last == "的", opener == nil { p += afterPronoun }
         // A vocative: the cue's last phrase is a term of address ("…丢在这儿 / 老板"), or its first one.
         let tail = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
-        if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) { p = min(p, afterParticle) }
+        if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) || site.beforeTrailingName { p = min(p, afterParticle) }
         // A line ending in a pronoun whose clause goes on ("你 / 不出声").
         if opener == nil, c.pronouns.contains(where: { before.hasSuffix($0) }) { p += afterPronoun }
         // A numeral and its classifier are one word ("了一 / 场"); with the noun after them, one noun phrase ("21座 / 桥").

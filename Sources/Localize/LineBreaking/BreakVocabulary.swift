@@ -159,7 +159,7 @@ struct BreakVocabulary: Sendable {
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
         noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),
         noLineStartSoft: words("個 个 位 條 条 隻 只 張 张 本 件 種 种 年 天 次"),
-        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还 在 对 對 于 於 将 將 比"),
+        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还 在 对 對 于 於 将 將 比 第"),
         chineseClauses: .standard)
     static let japanese = BreakVocabulary(
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千万億"),
@@ -300,7 +300,7 @@ struct ChineseClauses: Sendable {
         transliteration: Set("""
             阿艾安奥奧巴贝貝比波布查达達戴德迪蒂杜恩尔爾法菲弗福盖蓋格哈赫亨胡霍基吉杰傑卡凯凱坎康科克库庫拉莱萊兰蘭劳勞雷蕾\
             利莉琳卢盧鲁魯伦倫罗羅洛玛瑪迈邁麦麥曼梅米姆纳納娜尼妮诺諾帕佩皮普奇乔喬琼瓊萨薩塞森莎斯索塔泰汤湯特提托瓦威维維\
-            温溫沃西希辛休亚亞扬揚伊依尤约約詹兹茲泽澤祖佐略
+            温溫沃西希辛休亚亞扬揚伊依尤约約詹兹茲泽澤祖佐略里馬欧歐顿頓逊遜昂莫纽紐夫佛
             """))
 
     /// The first of `words` that `text` starts with.
