@@ -17,9 +17,10 @@ import Regions
 ///  - softer rules: after an adjective or auxiliary (`soft`), inside a capitalised multi-word sequence;
 ///  - Chinese without punctuation (`chineseClause`), where subtitlers pause at a clause boundary no comma
 ///    marks: after a sentence-final particle or a vocative (1) < before a conjunction or a subject pronoun (2)
-///    < after 了 (2.5) < before a clause-opening adverb or demonstrative (3) < any other dictionary word (4);
-///    a line ending in a pronoun whose clause goes on costs 3 more, a numeral + classifier split from its
-///    noun `soft`, a numeral split from its classifier or a break after a name's "·" a violation;
+///    < after 了 or a question word (2.5) < before a clause-opening adverb or demonstrative (3) < any other dictionary word (4);
+///    a line ending in a pronoun whose clause goes on, or in an attributive 的, costs 3 more; a person verb
+///    split from its pronoun object, a line ending in a conjunction, a postposition starting a line and a
+///    numeral + classifier split from its noun cost `soft`; a numeral split from its classifier or a break after a name's "·" a violation;
 ///  - line shape: a one-word middle line is a violation; balance (bottom-heavy for two lines when the region
 ///    asks for it) costs at most a few points, so it only decides between otherwise equal breaks.
 enum BreakScoring {
@@ -142,10 +143,12 @@ enum BreakScoring {
         var p = dictionaryWord
         // What opens the text after the break: a pronoun followed by another one is an object ("查出我们 / 我们得").
         var opener: Double? = nil
+        var personObject = false
         if ChineseClauses.prefix(of: after, in: c.conjunctions) != nil { opener = beforeClauseOpener }
         else if let pronoun = ChineseClauses.prefix(of: after, in: c.pronouns) {
             let rest = after.dropFirst(pronoun.count)
-            if !rest.isEmpty && ChineseClauses.prefix(of: rest, in: c.pronouns) == nil
+            personObject = c.personVerbs.contains(where: { before.hasSuffix($0) })
+            if !rest.isEmpty && !personObject && ChineseClauses.prefix(of: rest, in: c.pronouns) == nil
                 && ChineseClauses.prefix(of: rest, in: c.conjunctions) == nil { opener = beforeClauseOpener }
         } else if ChineseClauses.prefix(of: after, in: c.adverbs) != nil { opener = beforeAdverb }
         if let last = before.last, c.finalParticles.contains(last) { p = afterParticle }
@@ -155,6 +158,7 @@ enum BreakScoring {
         // 了 before a numeral is the aspect marker of a verb and its object ("创办了 / 一所学校").
         if before.last == "了", let first = after.first, c.numerals.contains(first) { p = dictionaryWord + afterPronoun }
         if let opener { p = min(p, opener) }
+        if c.questionWords.contains(where: { before.hasSuffix($0) }), !after.hasPrefix("都"), !after.hasPrefix("也") { p = min(p, afterLe) }
         // After a time or place postposition that closes an adverbial clause ("警员倒下时 / 公众"), or a leading
         // discourse connective ("也就是说 / 打仗时"); a postposition never starts a line ("声明 / 中").
         if c.postpositions.contains(site.previousWord) && before.count > site.previousWord.count { p = min(p, afterLe) }
@@ -166,6 +170,8 @@ enum BreakScoring {
         // A vocative: the cue's last phrase is a term of address ("…丢在这儿 / 老板"), or its first one.
         let tail = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
         if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) || site.beforeTrailingName { p = min(p, afterParticle) }
+        // A verb of telling or asking and its person object ("告诉 / 你").
+        if personObject { p += soft }
         // A line ending in a pronoun whose clause goes on ("你 / 不出声").
         if opener == nil, c.pronouns.contains(where: { before.hasSuffix($0) }) { p += afterPronoun }
         // A numeral and its classifier are one word ("了一 / 场"); with the noun after them, one noun phrase ("21座 / 桥").

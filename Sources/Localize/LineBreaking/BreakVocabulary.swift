@@ -159,7 +159,7 @@ struct BreakVocabulary: Sendable {
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
         noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),
         noLineStartSoft: words("個 个 位 條 条 隻 只 張 张 本 件 種 种 年 天 次"),
-        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还 在 对 對 于 於 将 將 比 第"),
+        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还 在 对 對 于 於 将 將 比 第 帮 幫 替"),
         chineseClauses: .standard)
     static let japanese = BreakVocabulary(
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千万億"),
@@ -249,6 +249,12 @@ struct ChineseClauses: Sendable {
     var conjunctions: [String]
     /// Personal pronouns: before one a new clause usually starts (its subject).
     var pronouns: [String]
+    /// Question words: a question that ends in one ("这女人是谁") ends its clause, unless 都/也 make it
+    /// indefinite ("什么都没看到").
+    var questionWords: [String]
+    /// Verbs whose object is a person: the pronoun after one is its object, not the next clause's subject
+    /// ("告诉 / 你" is no break).
+    var personVerbs: [String]
     /// Adverbs, negations and demonstratives that open a predicate or a clause ("就", "也", "不", "这").
     var adverbs: [String]
     /// Time and place postpositions ("…倒下时", "…之前"): they close an adverbial clause and never start a line.
@@ -275,9 +281,11 @@ struct ChineseClauses: Sendable {
         conjunctions: list("""
             但是 但 可是 所以 如果 要是 假如 因为 因為 不过 不過 而且 然后 然後 接着 接著 否则 否則 只是 于是 於是 因此
             虽然 雖然 即使 既然 除非 只要 直到 那就 那么 那麼 不然 要不 难道 難道 其实 其實 反正 甚至 或者 还是 還是
-            而是 而且 并且 並且 况且 況且 免得 以免 不如 就算 哪怕 无论 無論 不管
+            而是 而且 并且 並且 况且 況且 免得 以免 不如 就算 哪怕 无论 無論 不管 趁
             """),
         pronouns: list("我们 我們 你们 你們 他们 他們 她们 她們 它们 它們 咱们 咱們 大家 您 我 你 他 她 它 咱"),
+        questionWords: list("谁 誰 什么 什麼 哪里 哪裡 哪儿 哪兒 怎么样 怎麼樣 为什么 為什麼 多少"),
+        personVerbs: list("告诉 告訴 问 問 找 叫 让 讓 请 請 帮 幫 给 給 教 通知 谢谢 謝謝 感谢 感謝 逼 求 陪 骗 騙 杀 殺 打 救 放过 放過"),
         adverbs: list("""
             就 也 还 還 都 又 才 再 却 卻 不 没 沒 别 別 只 并 並 已经 已經 一直 可能 也许 也許 马上 馬上 一定 请 請
             十分 非常 特别 特別 好像 似乎 仍然 依然 总是 總是 从来 從來 毫无 毫無 永远 永遠 目前 现在 現在 立刻 刚才 剛才
