@@ -45,6 +45,16 @@ import Testing
         #expect(broken("我从没见过慈父但我听过很多他的英勇事迹.", 13) == "我从没见过慈父\n但我听过很多他的英勇事迹.")
     }
 
+    @Test func aPersonVerbKeepsItsPronounObject() {
+        // was 那帮人叫我别告诉 / 你但我必须说
+        #expect(broken("那帮人叫我别告诉你但我必须说", 9) == "那帮人叫我别告诉你\n但我必须说")
+    }
+
+    @Test func breaksBeforeAClauseOpeningPreposition() {
+        // was 你應該離開趁 / 帝國還未得知此事
+        #expect(broken("你應該離開趁帝國還未得知此事", 9, "zh-Hant-TW") == "你應該離開\n趁帝國還未得知此事")
+    }
+
     @Test func breaksAfterAnAdverbialClauseOfTime() {
         // was 警员倒下时公众 / 什么都没看到.
         #expect(broken("警员倒下时公众什么都没看到.", 9) == "警员倒下时\n公众什么都没看到.")
