@@ -15,6 +15,12 @@ import Regions
 ///    article, determiner or possessive, after a subject pronoun (its verb follows), a line ending in a
 ///    lone pronoun, an Arabic idāfa pair, a dictionary word or idiom split, a Chinese particle starting a line;
 ///  - softer rules: after an adjective or auxiliary (`soft`), inside a capitalised multi-word sequence;
+///  - Chinese without punctuation (`chineseClause`), where subtitlers pause at a clause boundary no comma
+///    marks: after a sentence-final particle or a vocative (1) < before a conjunction or a subject pronoun (2)
+///    < after 了 or a question word (2.5) < before a clause-opening adverb or demonstrative (3) < any other dictionary word (4);
+///    a line ending in a pronoun whose clause goes on, or in an attributive 的, costs 3 more; a person verb
+///    split from its pronoun object, a line ending in a conjunction, a postposition starting a line and a
+///    numeral + classifier split from its noun cost `soft`; a numeral split from its classifier or a break after a name's "·" a violation;
 ///  - line shape: a one-word middle line is a violation; balance (bottom-heavy for two lines when the region
 ///    asks for it) costs at most a few points, so it only decides between otherwise equal breaks.
 enum BreakScoring {
@@ -39,6 +45,14 @@ enum BreakScoring {
     static let soft = 12.0
     /// Breaking inside a run of capitalised words that is not a known name.
     static let capitalizedRun = 40.0
+
+    /// Chinese clause boundaries without punctuation (`chineseClause`).
+    static let afterParticle = 1.0
+    static let beforeClauseOpener = 2.0
+    static let afterLe = 2.5
+    static let beforeAdverb = 3.0
+    /// Added when a line ends in a pronoun and its clause goes on ("你 / 不出声").
+    static let afterPronoun = 3.0
 
     /// Abbreviations whose full stop is not a sentence end.
     static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "vs", "no", "mt"]
@@ -65,6 +79,11 @@ enum BreakScoring {
         /// The word before `previousWord` starts a clause there (text start, after clause/sentence punctuation,
         /// or after a conjunction): a pronoun there is a subject.
         var previousStartsClause: Bool = false
+        /// Chinese: the whole text before the break (without the space) and after it.
+        var preceding: Substring = ""
+        var following: Substring = ""
+        /// Chinese: what follows the break is a transliterated name and nothing else (a vocative, "…了 / 塞佛哈定").
+        var beforeTrailingName = false
     }
 
     /// The cost of breaking at `site` with a language's word lists.
@@ -77,6 +96,7 @@ enum BreakScoring {
         else if site.atSpace && site.spaced && (site.rawPrevious.hasSuffix("--") || site.rawPrevious == "—" || site.rawPrevious == "–") { p = clauseEnd }
         else if clause { p = clauseEnd }
         else if !site.spaced && site.atSpace { p = phraseSpace }
+        else if !site.atSpace, !site.spaced, !site.thai, let chinese = words.chineseClauses { p = chineseClause(site, chinese) }
         else if !site.atSpace { p = site.spaced ? dash : (site.thai ? thaiWord : dictionaryWord) }
         else if words.conjunctions.contains(site.nextWord) { p = beforeConjunction }
         else if words.prepositions.contains(site.nextWord) { p = beforePreposition }
@@ -113,6 +133,53 @@ enum BreakScoring {
         if words.thaiFragments && !site.atSpace && (isThaiFragment(site.rawPrevious) || isThaiFragment(site.rawNext)) { p += violation }
         if words.arabicIdafa && isIdafa(previous: site.rawPrevious, next: site.rawNext, words) { p += violation }
         if words.arabicIdafa && isNameSyllable(site.rawNext, words) { p += violation }
+        return p
+    }
+
+    /// The cost of a Chinese dictionary-word break that no punctuation or space marks: where a clause
+    /// boundary falls without a comma, and what a line must not split.
+    static func chineseClause(_ site: Site, _ c: ChineseClauses) -> Double {
+        let before = site.preceding, after = site.following
+        var p = dictionaryWord
+        // What opens the text after the break: a pronoun followed by another one is an object ("查出我们 / 我们得").
+        var opener: Double? = nil
+        var personObject = false
+        if ChineseClauses.prefix(of: after, in: c.conjunctions) != nil { opener = beforeClauseOpener }
+        else if let pronoun = ChineseClauses.prefix(of: after, in: c.pronouns) {
+            let rest = after.dropFirst(pronoun.count)
+            personObject = c.personVerbs.contains(where: { before.hasSuffix($0) })
+            if !rest.isEmpty && !personObject && ChineseClauses.prefix(of: rest, in: c.pronouns) == nil
+                && ChineseClauses.prefix(of: rest, in: c.conjunctions) == nil { opener = beforeClauseOpener }
+        } else if ChineseClauses.prefix(of: after, in: c.adverbs) != nil { opener = beforeAdverb }
+        if let last = before.last, c.finalParticles.contains(last) { p = afterParticle }
+        else if before.last == "了" && !c.notParticleLe.contains(where: { before.hasSuffix($0) }) {
+            p = opener != nil ? afterParticle : afterLe
+        }
+        // 了 before a numeral is the aspect marker of a verb and its object ("创办了 / 一所学校").
+        if before.last == "了", let first = after.first, c.numerals.contains(first) { p = dictionaryWord + afterPronoun }
+        if let opener { p = min(p, opener) }
+        if c.questionWords.contains(where: { before.hasSuffix($0) }), !after.hasPrefix("都"), !after.hasPrefix("也") { p = min(p, afterLe) }
+        // After a time or place postposition that closes an adverbial clause ("警员倒下时 / 公众"), or a leading
+        // discourse connective ("也就是说 / 打仗时"); a postposition never starts a line ("声明 / 中").
+        if c.postpositions.contains(site.previousWord) && before.count > site.previousWord.count { p = min(p, afterLe) }
+        if c.connectives.contains(String(before)) { p = min(p, afterParticle) }
+        if c.postpositions.contains(site.nextWord) { p += soft }
+        // A line ending in a conjunction ("…但 / 我需要") or an attributive 的 before its noun ("…的 / 警员").
+        if c.conjunctions.contains(where: { before.hasSuffix($0) }) { p += soft }
+        if before.last == "的", opener == nil { p += afterPronoun }
+        // A vocative: the cue's last phrase is a term of address ("…丢在这儿 / 老板"), or its first one.
+        let tail = after.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        if c.addressTerms.contains(tail) || c.addressTerms.contains(String(before)) || site.beforeTrailingName { p = min(p, afterParticle) }
+        // A verb of telling or asking and its person object ("告诉 / 你").
+        if personObject { p += soft }
+        // A line ending in a pronoun whose clause goes on ("你 / 不出声").
+        if opener == nil, c.pronouns.contains(where: { before.hasSuffix($0) }) { p += afterPronoun }
+        // A numeral and its classifier are one word ("了一 / 场"); with the noun after them, one noun phrase ("21座 / 桥").
+        if let last = before.last, let first = after.first, c.numerals.contains(last), c.classifiers.contains(first) { p += violation }
+        let tail2 = before.suffix(2)
+        if tail2.count == 2, c.numerals.contains(tail2.first!), c.classifiers.contains(tail2.last!), opener == nil { p += soft }
+        // A foreign name's parts joined by "·" stay together.
+        if before.last == "·" || after.first == "·" { p += violation }
         return p
     }
 

@@ -38,6 +38,8 @@ struct BreakVocabulary: Sendable {
     /// Thai: a dictionary "word" that is one bare consonant is a fragment ICU cut out of a word it does not
     /// know, nearly always a transliterated name ("ฉางเอ๋|อ", "จ้าว|ห|มิง"): never break next to one.
     var thaiFragments = false
+    /// Chinese clause rules without punctuation (see `ChineseClauses`); nil for other languages.
+    var chineseClauses: ChineseClauses? = nil
 
     static let empty = BreakVocabulary()
 
@@ -157,7 +159,8 @@ struct BreakVocabulary: Sendable {
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
         noLineStart: words("的 了 嗎 吗 呢 吧 啊 呀 著 着 過 过 們 们 地 得 麼 么 嘛 啦 喔 哦 似的 一樣 一样 起來 起来 下去 出來 出来"),
         noLineStartSoft: words("個 个 位 條 条 隻 只 張 张 本 件 種 种 年 天 次"),
-        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还"))
+        noLineEnd: words("多 很 太 最 更 真 挺 好 非常 這麼 这么 那麼 那么 這個 这个 那個 那个 一個 一个 這 这 那 把 被 給 给 跟 和 與 与 從 从 向 為 为 讓 让 叫 如此 多麼 多么 不 沒 没 別 别 也 都 就 才 又 還 还 在 对 對 于 於 将 將 比 第 帮 幫 替"),
+        chineseClauses: .standard)
     static let japanese = BreakVocabulary(
         numeralCharacters: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千万億"),
         noLineStart: words("は が を に で と も の へ や か ね よ な わ ぞ さ から まで より だ です ます た て"),
@@ -232,4 +235,82 @@ extension BreakPunctuation {
         if utf8.count == 1 { return CharacterTable.whitespace.containsASCII(utf8.first!) }
         return ch.isWhitespace && !noBreakSpaces.contains(ch)
     }
+}
+
+/// What a Chinese subtitler reads as a clause boundary where the text has no comma (`BreakScoring.chineseClause`
+/// costs it): after a sentence-final particle, before a conjunction, a subject pronoun or a clause-opening
+/// adverb, around a vocative address term; and what binds (a numeral and its classifier, a transliterated name).
+struct ChineseClauses: Sendable {
+    /// Sentence-final and modal particles: the clause ends after them.
+    var finalParticles: Set<Character>
+    /// Words ending in 了 that are prepositions, not the particle (为了 / 除了 + what follows).
+    var notParticleLe: [String]
+    /// Conjunctions and linking adverbs that open a clause ("但是", "所以", "如果").
+    var conjunctions: [String]
+    /// Personal pronouns: before one a new clause usually starts (its subject).
+    var pronouns: [String]
+    /// Question words: a question that ends in one ("这女人是谁") ends its clause, unless 都/也 make it
+    /// indefinite ("什么都没看到").
+    var questionWords: [String]
+    /// Verbs whose object is a person: the pronoun after one is its object, not the next clause's subject
+    /// ("告诉 / 你" is no break).
+    var personVerbs: [String]
+    /// Adverbs, negations and demonstratives that open a predicate or a clause ("就", "也", "不", "这").
+    var adverbs: [String]
+    /// Time and place postpositions ("…倒下时", "…之前"): they close an adverbial clause and never start a line.
+    var postpositions: Set<String>
+    /// Discourse connectives that make a clause of their own at the start of a cue ("也就是说", "正因如此").
+    var connectives: Set<String>
+    /// Terms of address: as the cue's last phrase (a vocative) they get a line of their own.
+    var addressTerms: Set<String>
+    /// Chinese numerals (digits and number characters) and classifiers: a numeral + classifier is one unit,
+    /// and with the noun after it one noun phrase.
+    var numerals: Set<Character>
+    var classifiers: Set<Character>
+    /// Characters of transliterated foreign names ("雷吉纳德", "特鲁希略"): ICU's dictionary does not know
+    /// the name and cuts it into single characters; a run of three or more is kept whole.
+    var transliteration: Set<Character>
+
+    private static func list(_ s: String) -> [String] {
+        s.split(whereSeparator: \.isWhitespace).map(String.init).sorted { $0.count > $1.count }
+    }
+
+    static let standard = ChineseClauses(
+        finalParticles: Set("吗嗎吧呢啊嘛呀啦哦喔呗唄哇咯哟喲呐吶"),
+        notParticleLe: ["为了", "為了", "除了"],
+        conjunctions: list("""
+            但是 但 可是 所以 如果 要是 假如 因为 因為 不过 不過 而且 然后 然後 接着 接著 否则 否則 只是 于是 於是 因此
+            虽然 雖然 即使 既然 除非 只要 直到 那就 那么 那麼 不然 要不 难道 難道 其实 其實 反正 甚至 或者 还是 還是
+            而是 而且 并且 並且 况且 況且 免得 以免 不如 就算 哪怕 无论 無論 不管 趁
+            """),
+        pronouns: list("我们 我們 你们 你們 他们 他們 她们 她們 它们 它們 咱们 咱們 大家 您 我 你 他 她 它 咱"),
+        questionWords: list("谁 誰 什么 什麼 哪里 哪裡 哪儿 哪兒 怎么样 怎麼樣 为什么 為什麼 多少"),
+        personVerbs: list("告诉 告訴 问 問 找 叫 让 讓 请 請 帮 幫 给 給 教 通知 谢谢 謝謝 感谢 感謝 逼 求 陪 骗 騙 杀 殺 打 救 放过 放過"),
+        adverbs: list("""
+            就 也 还 還 都 又 才 再 却 卻 不 没 沒 别 別 只 并 並 已经 已經 一直 可能 也许 也許 马上 馬上 一定 请 請
+            十分 非常 特别 特別 好像 似乎 仍然 依然 总是 總是 从来 從來 毫无 毫無 永远 永遠 目前 现在 現在 立刻 刚才 剛才
+            同样 同樣 正在 千万 千萬 绝对 絕對 根本 完全 全部 每当 每當 每次 把
+            这个 這個 那个 那個 这些 這些 那些 这是 這是 那是 这次 這次 这位 這位 那位 这种 這種 那种 那種 这样 這樣
+            那样 那樣 这就 這就 那你 那我 那他 那她 那时 那時 这条 這條 这帮 這幫 那群 那家
+            """),
+        postpositions: Set(list("时 時 时候 時候 的时候 的時候 中 之中 后 後 之后 之後 以后 以後 前 之前 以前 期间 期間")),
+        connectives: Set(list("""
+            也就是说 也就是說 正因如此 事到如今 总之 總之 换句话说 換句話說 说实话 說實話 老实说 老實說 其实 其實 对了 對了
+            好吧 好了 没错 沒錯 当然 當然 首先 然而 不过 不過 可是 所以 因此 于是 於是 结果 結果 看来 看來 听着 聽著 听好 聽好
+            """)),
+        addressTerms: Set(list("""
+            爸 妈 爸爸 妈妈 媽 媽媽 哥 姐 哥哥 姐姐 弟弟 妹妹 老师 老師 先生 小姐 女士 夫人 大人 师父 師父 师傅 師傅
+            师兄 師兄 师姐 師姐 陛下 殿下 公子 少爷 少爺 老板 老闆 老大 大哥 大姐 兄弟 伙计 夥計 宝贝 寶貝 亲爱的 親愛的
+            爷爷 爺爺 奶奶 长官 長官 警官 老婆 老公 儿子 兒子 女儿 女兒 朋友 各位 伙计们 夥計們 孩子 小子 王爷 王爺
+            """)),
+        numerals: Set("0123456789０１２３４５６７８９一二三四五六七八九十百千萬万億亿兩两零幾几半"),
+        classifiers: Set("个個位条條只隻张張本件种種场場座辆輛名部家间間群份支句块塊封台架艘颗顆头頭匹杯瓶碗双雙对對套批层層片段首门門所道项項声聲番趟遍顿頓"),
+        transliteration: Set("""
+            阿艾安奥奧巴贝貝比波布查达達戴德迪蒂杜恩尔爾法菲弗福盖蓋格哈赫亨胡霍基吉杰傑卡凯凱坎康科克库庫拉莱萊兰蘭劳勞雷蕾\
+            利莉琳卢盧鲁魯伦倫罗羅洛玛瑪迈邁麦麥曼梅米姆纳納娜尼妮诺諾帕佩皮普奇乔喬琼瓊萨薩塞森莎斯索塔泰汤湯特提托瓦威维維\
+            温溫沃西希辛休亚亞扬揚伊依尤约約詹兹茲泽澤祖佐略里馬欧歐顿頓逊遜昂莫纽紐夫佛
+            """))
+
+    /// The first of `words` that `text` starts with.
+    static func prefix(of text: Substring, in words: [String]) -> String? { words.first { text.hasPrefix($0) } }
 }

@@ -127,6 +127,9 @@ struct TextLayout {
         let wordEdges = thaiNames.isEmpty ? wordBoundaries
             : wordBoundaries.filter { b in !thaiNames.contains { $0.lowerBound < b && b < $0.upperBound } }
         let vocabulary = BreakVocabulary.forLanguage(wrapper.language)
+        let chineseNames = dictionaryLocale == "zh" && vocabulary.chineseClauses != nil
+            ? Self.transliteratedNames(units: units, wordEdges: wordEdges, vocabulary.chineseClauses!) : []
+        protected += chineseNames.map { ($0, BreakScoring.capitalizedRun) }
         func slice(_ r: Range<Int>) -> String {
             let lo = max(0, min(n, r.lowerBound)), hi = max(lo, min(n, r.upperBound))
             return String(decoding: units[lo..<hi], as: UTF16.self)
@@ -182,6 +185,12 @@ struct TextLayout {
             } else if !spaced {
                 site.rawPrevious = dictionaryWord(endingAt: start); site.rawNext = dictionaryWord(startingAt: end)
                 site.previousWord = site.rawPrevious; site.nextWord = site.rawNext
+                if vocabulary.chineseClauses != nil {
+                    site.preceding = Substring(slice(0..<start)); site.following = Substring(slice(end..<n))
+                    site.beforeTrailingName = chineseNames.contains { name in
+                        name.lowerBound == end && slice(name.upperBound..<n).allSatisfy { $0.isPunctuation || $0.isWhitespace }
+                    }
+                }
             }
             var penalty = BreakScoring.penalty(site, vocabulary)
             // A break inside a protected span costs its protection, except at punctuation or a phrase space
@@ -264,6 +273,32 @@ struct TextLayout {
             var j = i, count = 0
             while let len = match(at: j) { j += len; count += 1 }
             if count >= 2 { result.append(i..<j); i = j } else { i += 1 }
+        }
+        return result
+    }
+
+    /// UTF-16 ranges of transliterated foreign names in Chinese text: two or more dictionary "words" in a row,
+    /// three characters or more, each of one or two transliteration characters (`ChineseClauses.transliteration`)
+    /// or a "·", where ICU's dictionary, not knowing the name, cuts it into pieces ("雷|吉|纳|德", "亚当|斯").
+    static func transliteratedNames(units: [UInt16], wordEdges: [Int], _ c: ChineseClauses) -> [Range<Int>] {
+        var edges = wordEdges
+        if edges.first != 0 { edges.insert(0, at: 0) }
+        if edges.last != units.count { edges.append(units.count) }
+        func isPart(_ k: Int) -> Bool {
+            let lo = edges[k], hi = edges[k + 1]
+            guard hi - lo <= 2 else { return false }
+            return units[lo..<hi].allSatisfy { u in
+                let ch = Character(Unicode.Scalar(u) ?? " ")
+                return ch == "·" || c.transliteration.contains(ch)
+            }
+        }
+        var result: [Range<Int>] = []
+        var k = 0
+        while k + 1 < edges.count {
+            var j = k
+            while j + 1 < edges.count && isPart(j) { j += 1 }
+            if j - k >= 2 && edges[j] - edges[k] >= 3 { result.append(edges[k]..<edges[j]) }
+            k = max(j, k + 1)
         }
         return result
     }
