@@ -23,7 +23,7 @@ struct BlindEpisodeTests {
     ]
 
     /// `labels.tsv` as the writer delivered it: episode, cue, kind, source term, what is wrong.
-    static func labels() throws -> [LabelledEpisodeTests.Label] {
+    static func labels(in directory: URL = directory) throws -> [LabelledEpisodeTests.Label] {
         let text = try String(contentsOf: directory.appendingPathComponent("labels.tsv"), encoding: .utf8)
         return try text.split(separator: "\n").dropFirst().filter { !$0.isEmpty }.map { line in
             let p = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -33,23 +33,53 @@ struct BlindEpisodeTests {
         }
     }
 
+    /// Audits every episode of a blind set and scores its dev and test halves; only the dev half's errors are printed.
+    static func scores(_ directory: URL, dev: Set<String>, test: Set<String>, devName: String, testName: String) throws
+        -> (dev: LabelledEpisodeTests.Score, test: LabelledEpisodeTests.Score) {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".en.srt") }.map { String($0.dropLast(".en.srt".count)) }.sorted()
+        #expect(Set(names) == dev.union(test))
+        let findings = try LabelledEpisodeTests.glossaryFindings(names.map { ($0, directory) })
+        let labels = try Self.labels(in: directory)
+        let devScore = LabelledEpisodeTests.Score(findings.filter { dev.contains($0.episode) },
+                                                  labels.filter { dev.contains($0.episode) })
+        let testScore = LabelledEpisodeTests.Score(findings.filter { test.contains($0.episode) },
+                                                   labels.filter { test.contains($0.episode) })
+        devScore.report(devName, details: true)
+        // The test half's individual errors are not printed: nobody tunes on them.
+        testScore.report(testName, details: false)
+        return (devScore, testScore)
+    }
+
     @Test("glossary findings on the blind episodes: dev and test halves reported separately")
     func blindPrecisionAndRecall() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
-            .filter { $0.hasSuffix(".en.srt") }.map { String($0.dropLast(".en.srt".count)) }.sorted()
-        #expect(Set(names) == Self.dev.union(Self.test))
-        let findings = try LabelledEpisodeTests.glossaryFindings(names.map { ($0, Self.directory) })
-        let labels = try Self.labels()
-        let devScore = LabelledEpisodeTests.Score(findings.filter { Self.dev.contains($0.episode) },
-                                                  labels.filter { Self.dev.contains($0.episode) })
-        let testScore = LabelledEpisodeTests.Score(findings.filter { Self.test.contains($0.episode) },
-                                                   labels.filter { Self.test.contains($0.episode) })
-        devScore.report("audit glossary blind dev (ep-b01–b05)", details: true)
-        // The test half's individual errors are not printed: nobody tunes on them.
-        testScore.report("audit glossary blind test (ep-b06–b10)", details: false)
+        let (devScore, testScore) = try Self.scores(Self.directory, dev: Self.dev, test: Self.test,
+                                                    devName: "audit glossary blind dev (ep-b01–b05)",
+                                                    testName: "audit glossary blind test (ep-b06–b10)")
         #expect(devScore.precision >= Self.devFloor.precision && devScore.recall >= Self.devFloor.recall, "\(devScore)")
         #expect(testScore.precision >= Self.testFloor.precision && testScore.recall >= Self.testFloor.recall, "\(testScore)")
     }
+
+    /// The second blind set (ep-b11–b20, another blind writer's ten episodes, 42 labels), split by episode
+    /// before the audit first ran on it: dev = ep-b11–b15, test = ep-b16–b20.
+    static let secondDirectory = AuditFixtures.directory.appendingPathComponent("blind-episodes-2")
+    static let secondDev: Set<String> = ["ep-b11", "ep-b12", "ep-b13", "ep-b14", "ep-b15"]
+    static let secondTest: Set<String> = ["ep-b16", "ep-b17", "ep-b18", "ep-b19", "ep-b20"]
+
+    @Test("glossary findings on the second blind set: dev and test halves reported separately")
+    func secondBlindSetPrecisionAndRecall() throws {
+        let (devScore, testScore) = try Self.scores(Self.secondDirectory, dev: Self.secondDev, test: Self.secondTest,
+                                                    devName: "audit glossary blind-2 dev (ep-b11–b15)",
+                                                    testName: "audit glossary blind-2 test (ep-b16–b20)")
+        #expect(devScore.precision >= Self.secondDevFloor.precision && devScore.recall >= Self.secondDevFloor.recall, "\(devScore)")
+        #expect(testScore.precision >= Self.secondTestFloor.precision && testScore.recall >= Self.secondTestFloor.recall, "\(testScore)")
+    }
+
+    /// Floors at the first measurement (before anyone read the set's results), rounded down: dev 15/24 and
+    /// 11/21, test 8/12 and 6/21 (main at e0cc7e2, 1,847 symbols). Together 23/36 findings correct and 17/42
+    /// problems found: most misses are calques and wrong renderings of terms the glossary does not hold.
+    static let secondDevFloor = (precision: 0.62, recall: 0.52)
+    static let secondTestFloor = (precision: 0.66, recall: 0.28)
 
     /// Floors at the measured values, rounded down: dev 17/18 and 15/16, test 10/19 and 8/17 (audit branch of
     /// 2026-12-04, after tuning on dev only; nothing was changed for a test-half figure; before it: dev 13/18 and 11/16, test 10/21
