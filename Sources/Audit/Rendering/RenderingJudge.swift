@@ -72,6 +72,46 @@ struct RenderingJudge: Sendable {
         return (renderings.acceptable + renderings.paraphrases).contains { pronouns.contains(ResolvedRenderings.fold($0)) }
     }
 
+    /// Whether a listed term is a title, a name or a place name: the glossary writes common words in lower case, so a
+    /// term that opens with a capital ("Noble Consort", "Martial Alliance leader", "Dragon King's Hall") names someone
+    /// or something, and a viewer follows it by that name.
+    static func isNameLike(_ term: String) -> Bool {
+        guard let first = term.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return false }
+        return first.properties.isUppercase && term.split(separator: " ").count <= 4
+    }
+
+    /// Whether the symbol's renderings name characters or bodies of people (titles, ranks, kin, sects, gods, trope
+    /// figures): the viewer tracks who is who by the episode's first choice, so a later different one is first a
+    /// change of name. A festival, dish, place or custom has a right name of its own.
+    static func namesCharacter(_ symbol: Symbol) -> Bool {
+        [.court, .history, .kinship, .martial, .cultivation, .myth, .trope].contains(symbol.category)
+    }
+
+    /// Whether the symbol names a referent (a person, title, place, thing, event or realm) that a later line may call
+    /// "her", "there" or leave implicit once the episode has named it; an idiom, saying, slang word, value or trope
+    /// carries the sense of its own line and is not covered by an earlier mention.
+    static func isReferent(_ symbol: Symbol) -> Bool {
+        switch symbol.category {
+        case .idiom, .slang, .value, .trope, .custom, .modern: return false
+        case .festival, .myth, .kinship, .food, .heritage, .place, .history, .court, .cultivation, .martial: return true
+        }
+    }
+
+    /// The toneless pinyin of the source form left in an aligned target line ("Yushanfang" for 御膳房), unless the
+    /// glossary itself renders the symbol so (an acceptable term that reads the same, "Chang'e", "jianghu") or the
+    /// symbol is a place (a Chinese place name is written in pinyin in English).
+    static func pinyinLeftover(_ sourceForms: [String], of symbol: Symbol, _ renderings: ResolvedRenderings,
+                               in target: String) -> String? {
+        guard symbol.category != .place else { return nil }
+        for form in sourceForms {
+            guard let span = PinyinReading.leftover(of: form, in: target) else { continue }
+            let reading = PinyinReading.letters(span)
+            if renderings.acceptable.contains(where: { PinyinReading.letters($0).contains(reading) }) { continue }
+            return span
+        }
+        return nil
+    }
+
     /// Whether the source form negates the symbol's headword (不孝 for 孝道): its own, opposite sense.
     static func isNegatedForm(_ form: String, of symbol: Symbol) -> Bool {
         let negations: [Character] = ["不", "非", "无", "無", "没", "沒", "未"]

@@ -43,6 +43,10 @@ enum GlossaryRules {
                 case (.rendering, .deprecated?):
                     // The episode's own earlier rendering is named: the translator knows the term.
                     let earlier = acceptableUse(of: symbol.id, before: index, in: uses)
+                    if let renamed = renamed(scan, symbol, term: match.matchedText, cue: index, earlier: earlier) {
+                        findings.append(renamed)
+                        continue
+                    }
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: index,
                         message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
@@ -191,6 +195,19 @@ enum GlossaryRules {
                                                           location: scan.targetLocation(cue)))
                 }
                 let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
+                // The source term read out in pinyin ("Yushanfang"), in a spelling the glossary does not list.
+                let readForms = [sourceText] + symbol.forms.simplified.filter { $0 != sourceText && $0.count >= 2 && sourceText.contains($0) }
+                if let hit = targets.lazy.compactMap({ t in
+                    RenderingJudge.pinyinLeftover(readForms, of: symbol, renderings, in: scan.targetTexts[t]).map { (t, $0) }
+                }).first {
+                    let preferred = renderings.preferred.first
+                    findings.append(scan.finding(
+                        AuditRules.glossaryPinyinLeftover, cue: hit.0,
+                        message: "\(id) (\(sourceText)) is left in pinyin ('\(hit.1)')" + (preferred.map { "; the glossary renders it '\($0)'" } ?? ""),
+                        text: hit.1, expected: preferred,
+                        fix: preferred.map { "Replace '\(hit.1)' with '\($0)'." }, symbol: id))
+                    continue
+                }
                 let gloss = symbol.gloss[context.region.language] ?? symbol.gloss["en"]
                 var verdict = judge.judge(renderings, in: targets.map(text), gloss: gloss)
                 // The shared words belong to another symbol's rendering there ("fake marriage", the contract
@@ -207,6 +224,10 @@ enum GlossaryRules {
                 case .paraphrased(let cue):
                     uses.append(use(cue, ""))
                 case .deprecated(let term, let cue):
+                    if let renamed = renamed(scan, symbol, term: term, cue: cue, earlier: acceptableUse(of: id, before: cue, in: uses)) {
+                        findings.append(renamed)
+                        continue
+                    }
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: cue,
                         message: "source has \(sourceText) (\(id)) and the aligned target cue renders it with the deprecated '\(term)' (a literal calque)"
@@ -224,6 +245,12 @@ enum GlossaryRules {
                     let neighbours = [targets.min()! - 1, targets.max()! + 1].filter { scan.targetTexts.indices.contains($0) }
                     if judge.isNamed(renderings, in: neighbours.map(text)) { continue }
                     let negated = RenderingJudge.isNegatedForm(sourceText, of: symbol)
+                    // A referent the episode has already named with a listed term, left implicit or called "her" here
+                    // (淑妃 as "The Empress Dowager backs her", 宫宴 dropped from "Consort Shu will serve them"): a
+                    // subtitler condenses what the viewer already knows. Not where the line shares a word with one of
+                    // the symbol's terms (a wrong rendering, "fake marriage") or the source negates the term.
+                    if !negated, RenderingJudge.isReferent(symbol), acceptableUse(of: id, before: firstTarget, in: uses) != nil,
+                       judge.judge(renderings, in: targets.map(text)) == .missing { continue }
                     let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
                     findings.append(scan.finding(
                         AuditRules.glossaryNotPreferred, cue: firstTarget,
@@ -289,6 +316,22 @@ enum GlossaryRules {
                     fix: "Check the line against the source; \(ids.count > 1 ? "none of them occurs" : "\(head) does not occur") there.", symbol: id))
             }
         }
+    }
+
+    /// A deprecated title or name after the episode named the symbol with a listed one ("Noble Consort" at cue 18,
+    /// "Precious Concubine" at cue 24): the viewer sees one person renamed, so this is one `inconsistent` finding whose
+    /// fix is the episode's own term, not a `deprecated` one beside it. nil when the earlier term is no name or title
+    /// or the symbol names no character (a calque of an idiom stays a calque, and "Mooncake Festival" is wrong on its
+    /// own, whatever the episode said before).
+    private static func renamed(_ scan: EpisodeScan, _ symbol: Symbol, term: String, cue: Int, earlier: Use?) -> Finding? {
+        guard let earlier, let name = earlier.term, RenderingJudge.isNameLike(name), RenderingJudge.namesCharacter(symbol) else { return nil }
+        let symbolID = symbol.id
+        let at = earlier.rendering.location.start?.description ?? "an earlier cue"
+        return scan.finding(
+            AuditRules.glossaryInconsistent, cue: cue,
+            message: "\(symbolID) is rendered '\(term)' here (a deprecated rendering) but '\(earlier.rendering.matchedText)' at \(at) in this episode",
+            text: term, expected: name,
+            fix: "Replace '\(term)' with '\(name)', the episode's own rendering at \(at).", symbol: symbolID)
     }
 
     /// The first use of a listed term for `symbolID` before target cue `cue`.
