@@ -7,10 +7,16 @@ struct PinyinReading: Sendable {
     /// nil when ICU lacks the transliterator (the rule is then silent).
     private static let reader = try? ICUTransliterator(id: "Han-Latin; Latin-ASCII; Lower")
 
+    /// Readings already made (glossary forms recur in every episode; ICU transliteration is slow), bounded.
+    private static let cache = Locked<[String: String]>([:])
+
     /// The toneless pinyin of `chinese` as one run of letters ("yushanfang"); empty without Han characters.
     static func squeezed(_ chinese: String) -> String {
         guard chinese.unicodeScalars.contains(where: { GlossaryRules.isHan($0.value) }), let reader = reader else { return "" }
-        return letters(reader.transliterate(chinese))
+        if let known = cache.withLock({ $0[chinese] }) { return known }
+        let reading = letters(reader.transliterate(chinese))
+        cache.withLock { if $0.count >= 65_536 { $0.removeAll(keepingCapacity: true) }; $0[chinese] = reading }
+        return reading
     }
 
     /// Lower-case ASCII letters of `text`, everything else dropped.

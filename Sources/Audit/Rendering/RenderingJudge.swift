@@ -1,3 +1,4 @@
+import Foundation
 import SymbolDB
 
 /// Judges whether a source symbol is rendered in its aligned target cues as a professional reviewer would:
@@ -14,6 +15,9 @@ struct RenderingJudge: Sendable {
         case rendered(term: String, cue: Int)
         /// A deprecated term (a calque) is there, possibly inflected.
         case deprecated(term: String, cue: Int)
+        /// No listed term, but the line carries the words of the term's literal reading (a deprecated calque or
+        /// the gloss's "Lit. '…'"), `words` as found: a word-for-word calque in a wording the glossary does not list.
+        case calque(words: [String], cue: Int)
         /// No listed term, but the line shares a content word with one: the sense is likely paraphrased.
         case paraphrased(cue: Int)
         /// Nothing the glossary knows.
@@ -41,15 +45,47 @@ struct RenderingJudge: Sendable {
                 return .rendered(term: term, cue: hit.cue)
             }
         }
+        let parts = gloss.map(Self.glossParts)
+        if let calque = literalCalque(renderings, literal: parts?.literal, in: texts) { return calque }
         for term in renderings.acceptable + renderings.paraphrases {
             if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
         }
-        // A distinctive word of the gloss ("the emperor's favour" for "the Emperor all to herself").
-        if let gloss, !matcher.language.isUnspaced {
+        // A distinctive word of the gloss's sense ("the emperor's favour" for "the Emperor all to herself"); the words
+        // of its literal reading are a sign of a calque, not of the sense.
+        if let gloss = parts?.sense, !matcher.language.isUnspaced {
             let words = Set(matcher.contentWords(gloss).filter { $0.count >= 5 && !Self.glossStopWords.contains($0) })
             if let hit = texts.first(where: { $0.text.words.contains(where: words.contains) }) { return .paraphrased(cue: hit.cue) }
         }
         return .missing
+    }
+
+    /// A word-for-word calque in any wording: for each literal reading (a deprecated term, the gloss's literal quote),
+    /// its content words that no acceptable term or paraphrase uses; a line with at least two of them, and at least
+    /// half, renders the characters instead of the sense ("washed his hands in a gold basin" for 金盆洗手).
+    func literalCalque(_ renderings: ResolvedRenderings, literal: String?, in texts: [(cue: Int, text: RenderingText)]) -> Verdict? {
+        guard !matcher.language.isUnspaced else { return nil }
+        let sense = Set((renderings.acceptable + renderings.paraphrases).flatMap(matcher.contentWords))
+        for reading in renderings.deprecated + (literal.map { [$0] } ?? []) {
+            let words = Set(matcher.contentWords(reading)).subtracting(sense)
+            guard words.count >= 2 else { continue }
+            for t in texts {
+                let present = Set(t.text.words)
+                let found = words.filter(present.contains)
+                if found.count >= 2, found.count * 2 >= words.count { return .calque(words: found.sorted(), cue: t.cue) }
+            }
+        }
+        return nil
+    }
+
+    /// A gloss split into the literal reading it opens with ("Lit. 'have eyes yet not recognise Mount Tai': …",
+    /// "'Green tea': …"), nil when it has none, and the rest, its sense.
+    static func glossParts(_ gloss: String) -> (literal: String?, sense: String) {
+        let pattern = #"^\s*(?:Lit(?:erally)?\.?,?\s*)?['‘“"](.+?)['’”"](?=\s*[:;,.—(–-])"#
+        guard let range = gloss.range(of: pattern, options: .regularExpression) else { return (nil, gloss) }
+        var quote = String(gloss[range]).trimmingCharacters(in: .whitespaces)
+        for prefix in ["Literally", "Lit.", "Lit"] where quote.hasPrefix(prefix) { quote.removeFirst(prefix.count) }
+        quote = quote.trimmingCharacters(in: CharacterSet(charactersIn: " ,'‘’“”\""))
+        return (quote.isEmpty ? nil : quote, String(gloss[range.upperBound...]))
     }
 
     /// Gloss words too general to show the sense (stemmed as the matcher stems them).

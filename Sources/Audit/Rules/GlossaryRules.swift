@@ -235,6 +235,14 @@ enum GlossaryRules {
                         text: excerpt(scan.targetTexts[cue]), expected: expected,
                         fix: expected.map { "Replace the calque with '\($0)' or a natural equivalent." } ?? "Replace the calque with a natural equivalent.",
                         symbol: id))
+                case .calque(let words, let cue):
+                    let preferred = renderings.preferred.first
+                    findings.append(scan.finding(
+                        AuditRules.glossaryDeprecated, cue: cue,
+                        message: "source has \(sourceText) (\(id)) and the aligned target cue renders it word for word (\(words.map { "'\($0)'" }.joined(separator: ", ")) from its literal reading): a calque"
+                            + (expected.map { "; use '\($0)'" } ?? ""),
+                        text: excerpt(scan.targetTexts[cue]), expected: expected,
+                        fix: "Render the sense, not the characters" + ((expected ?? preferred).map { ": '\($0)' or a natural equivalent." } ?? "."), symbol: id))
                 case .missing:
                     // Address and self-reference terms are carried by the register, a name or a pronoun: no finding.
                     if RenderingJudge.isAddressTerm(symbol, renderings) { continue }
