@@ -235,4 +235,101 @@ struct RenderingJudgmentTests {
         #expect(try rules("The Nine Heavens Thunder Art!").isEmpty)
         #expect(try rules("The Ninth Heaven Thunder Art!") == ["glossary.unexpected-symbol"])
     }
+
+    /// Cues two seconds apart from `texts`.
+    static func track(_ texts: [String]) throws -> Track {
+        Track(cues: try texts.enumerated().map { i, t in
+            try Cue(start: Timestamp(milliseconds: Int64(i) * 2000), end: Timestamp(milliseconds: Int64(i) * 2000 + 1900), text: t)
+        })
+    }
+
+    static func glossaryFindings(_ symbols: [Symbol], source: [String], target: [String]) throws -> [Finding] {
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: symbols)
+        return auditor.audit(EpisodeInput(episode: "e", target: try track(target), targetFile: "e.en.srt",
+                                          source: try track(source), sourceFile: "e.zh.srt"))
+            .findings.filter { $0.rule.hasPrefix("glossary.") }
+    }
+
+    @Test("a deprecated title after the episode's own title is one inconsistent finding; a deprecated festival name stays deprecated")
+    func renamedTitle() throws {
+        let consort = Symbol(id: "guifei", category: .court, context: .medium, forms: Forms(simplified: ["贵妃"]), gloss: ["en": "A consort rank."],
+                             renderings: ["en": Renderings(preferred: ["Noble Consort"], deprecated: ["Precious Concubine"])])
+        let festival = Symbol(id: "mid-autumn", category: .festival, context: .medium, forms: Forms(simplified: ["中秋节"]), gloss: ["en": "A festival."],
+                              renderings: ["en": Renderings(preferred: ["Mid-Autumn Festival"], deprecated: ["Mooncake Festival"])])
+        let title = try Self.glossaryFindings([consort], source: ["贵妃姐姐，是你吗？", "贵妃，凤印由你掌管。"],
+                                              target: ["Noble Consort, was it you?", "Precious Concubine, hold the seal."])
+        #expect(title.map(\.rule) == ["glossary.inconsistent"], "\(title.map(\.message))")
+        #expect(title.first?.location.start == Timestamp(milliseconds: 2000))
+        #expect(title.first?.expected == "Noble Consort")
+        #expect(title.first?.fix?.contains("Replace 'Precious Concubine' with 'Noble Consort'") == true)
+        let alone = try Self.glossaryFindings([consort], source: ["贵妃，凤印由你掌管。"], target: ["Precious Concubine, hold the seal."])
+        #expect(alone.map(\.rule) == ["glossary.deprecated"], "without an earlier title it is the deprecated term")
+        let feast = try Self.glossaryFindings([festival], source: ["中秋节到了。", "中秋节快乐！"],
+                                              target: ["The Mid-Autumn Festival.", "Happy Mooncake Festival!"])
+        #expect(feast.map(\.rule) == ["glossary.deprecated"], "\(feast.map(\.message))")
+    }
+
+    @Test("a referent the episode has named may be called 'her' or left out later; an idiom or a shared wrong word may not")
+    func condensedReferent() throws {
+        let consort = Symbol(id: "shufei", category: .court, context: .high, forms: Forms(simplified: ["淑妃"]), gloss: ["en": "A consort title."],
+                             renderings: ["en": Renderings(preferred: ["Consort Shu"])])
+        let named = try Self.glossaryFindings([consort], source: ["皇上翻了淑妃的牌子。", "淑妃仗着太后撑腰。"],
+                                              target: ["His Majesty summoned Consort Shu.", "The Empress Dowager backs her."])
+        #expect(named.isEmpty, "\(named.map(\.message))")
+        let first = try Self.glossaryFindings([consort], source: ["你好。", "淑妃仗着太后撑腰。"],
+                                              target: ["Hello.", "The Empress Dowager backs her."])
+        #expect(first.map(\.rule) == ["glossary.not-preferred"], "not named before: the line drops it")
+        let idiom = Symbol(id: "wo-xin", category: .idiom, context: .high, forms: Forms(simplified: ["卧薪尝胆"]), gloss: ["en": "Endure hardship for revenge."],
+                           renderings: ["en": Renderings(preferred: ["bide one's time"])])
+        let saying = try Self.glossaryFindings([idiom], source: ["他卧薪尝胆。", "后来呢？", "我也要卧薪尝胆。"],
+                                               target: ["He bided his time.", "And then?", "Me too, then."])
+        #expect(saying.map(\.rule) == ["glossary.not-preferred"], "an idiom's sense belongs to its own line")
+        let flash = Symbol(id: "shanhun", category: .history, context: .medium, forms: Forms(simplified: ["闪婚"]), gloss: ["en": "Wedding within days."],
+                           renderings: ["en": Renderings(preferred: ["whirlwind marriage"])])
+        let wrong = try Self.glossaryFindings([flash], source: ["他们闪婚了。", "闪婚而已。"],
+                                              target: ["They had a whirlwind marriage.", "It's a fake marriage."])
+        #expect(wrong.map(\.rule) == ["glossary.inconsistent"] || wrong.map(\.rule) == ["glossary.not-preferred"],
+                "a line sharing a word with the term is judged, not passed as condensed: \(wrong.map(\.message))")
+    }
+
+    @Test("pinyin read from the source characters is a leftover in any spelling; not for a place or a pinyin the glossary admits")
+    func pinyinByReading() throws {
+        let kitchen = Symbol(id: "yushanfang", category: .court, context: .medium, forms: Forms(simplified: ["御膳房"]), gloss: ["en": "Imperial kitchen."],
+                             renderings: ["en": Renderings(preferred: ["imperial kitchen"])])
+        let found = try Self.glossaryFindings([kitchen], source: ["去御膳房。"], target: ["Go to the Yu Shan Fang."])
+        #expect(found.map(\.rule) == ["glossary.pinyin-leftover"], "\(found.map(\.message))")
+        #expect(found.first?.text == "Yu Shan Fang")
+        #expect(found.first?.fix == "Replace 'Yu Shan Fang' with 'imperial kitchen'.")
+        #expect(try Self.glossaryFindings([kitchen], source: ["去御膳房。"], target: ["Go to the imperial kitchen."]).isEmpty)
+        let city = Symbol(id: "jiangcheng", category: .place, context: .low, forms: Forms(simplified: ["江城"]), gloss: ["en": "A city."],
+                          renderings: ["en": Renderings(preferred: ["this city"])])
+        #expect(try Self.glossaryFindings([city], source: ["江城是我的。"], target: ["Jiangcheng is mine."]).allSatisfy { $0.rule != "glossary.pinyin-leftover" })
+        let moon = Symbol(id: "chang-e", category: .myth, context: .medium, forms: Forms(simplified: ["嫦娥"]), gloss: ["en": "Moon goddess."],
+                          renderings: ["en": Renderings(preferred: ["Chang'e"])])
+        #expect(try Self.glossaryFindings([moon], source: ["嫦娥在月亮上。"], target: ["Chang-e is on the moon."]).isEmpty)
+        #expect(PinyinReading.leftover(of: "御膳房", in: "Yushanfang!") == "Yushanfang")
+        #expect(PinyinReading.leftover(of: "御膳房", in: "You shan't find it.") == nil)
+    }
+
+    @Test("a calque is found by the words of its literal reading in any wording; the literal words are no paraphrase sign")
+    func calqueByLiteralWords() throws {
+        let basin = Symbol(id: "jin-pen", category: .idiom, context: .high, forms: Forms(simplified: ["金盆洗手"]),
+                           gloss: ["en": "Lit. 'wash one's hands in a golden basin': retire from the martial world for good."],
+                           renderings: ["en": Renderings(preferred: ["retire from the martial world"], admitted: ["hang up his sword"])])
+        let r = try #require(ResolvedRenderings(symbol: basin, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        let gloss = basin.gloss["en"]
+        func verdict(_ line: String) -> RenderingJudge.Verdict { judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare(line))], gloss: gloss) }
+        #expect(verdict("Tomorrow he washes his hands in the golden basin.") == .calque(words: ["basin", "golden", "hand", "wash"], cue: 0))
+        #expect(verdict("Tomorrow he retires from the martial world.") == .rendered(term: "retire from the martial world", cue: 0))
+        #expect(verdict("Tomorrow he'll wash his hands of it.") == .missing, "half the literal words are no calque, nor a paraphrase")
+        let parts = RenderingJudge.glossParts(gloss ?? "")
+        #expect(parts.literal == "wash one's hands in a golden basin")
+        #expect(parts.sense.contains("retire") && !parts.sense.contains("basin"))
+        #expect(RenderingJudge.glossParts("'Green tea': a fake-innocent schemer.").literal == "Green tea")
+        #expect(RenderingJudge.glossParts("Duty to parents.").literal == nil)
+        let found = try Self.glossaryFindings([basin], source: ["萧盟主明日金盆洗手。"], target: ["Xiao washes his hands in a gold basin tomorrow."])
+        #expect(found.map(\.rule) == ["glossary.deprecated"], "\(found.map(\.message))")
+        #expect(found.first?.fix?.contains("retire from the martial world") == true)
+    }
 }

@@ -60,7 +60,7 @@ struct RenderingJudge: Sendable {
     }
 
     /// A word-for-word calque in any wording: for each literal reading (a deprecated term, the gloss's literal quote),
-    /// its content words that no acceptable term or paraphrase uses; a line with at least two of them, and at least
+    /// its content words that no acceptable term or paraphrase uses; a line with at least two of them, and more than
     /// half, renders the characters instead of the sense ("washed his hands in a gold basin" for 金盆洗手).
     func literalCalque(_ renderings: ResolvedRenderings, literal: String?, in texts: [(cue: Int, text: RenderingText)]) -> Verdict? {
         guard !matcher.language.isUnspaced else { return nil }
@@ -71,7 +71,7 @@ struct RenderingJudge: Sendable {
             for t in texts {
                 let present = Set(t.text.words)
                 let found = words.filter(present.contains)
-                if found.count >= 2, found.count * 2 >= words.count { return .calque(words: found.sorted(), cue: t.cue) }
+                if found.count >= 2, found.count * 2 > words.count { return .calque(words: found.sorted(), cue: t.cue) }
             }
         }
         return nil
@@ -133,17 +133,16 @@ struct RenderingJudge: Sendable {
         }
     }
 
-    /// The toneless pinyin of the source form left in an aligned target line ("Yushanfang" for 御膳房), unless the
-    /// glossary itself renders the symbol so (an acceptable term that reads the same, "Chang'e", "jianghu") or the
-    /// symbol is a place (a Chinese place name is written in pinyin in English).
-    static func pinyinLeftover(_ sourceForms: [String], of symbol: Symbol, _ renderings: ResolvedRenderings,
-                               in target: String) -> String? {
+    /// The source form read out in pinyin in an aligned target line ("Yushanfang" for 御膳房), with the acceptable
+    /// term it spells when the glossary itself renders the symbol so ("Chang-e" for "Chang'e", "jianghu"): then it
+    /// is that rendering, in another punctuation. nil for a place (a Chinese place name is written in pinyin in English).
+    static func pinyinReading(_ sourceForms: [String], of symbol: Symbol, _ renderings: ResolvedRenderings,
+                              in target: String) -> (span: String, acceptable: String?)? {
         guard symbol.category != .place else { return nil }
         for form in sourceForms {
             guard let span = PinyinReading.leftover(of: form, in: target) else { continue }
             let reading = PinyinReading.letters(span)
-            if renderings.acceptable.contains(where: { PinyinReading.letters($0).contains(reading) }) { continue }
-            return span
+            return (span, renderings.acceptable.first { PinyinReading.letters($0).contains(reading) })
         }
         return nil
     }

@@ -198,8 +198,12 @@ enum GlossaryRules {
                 // The source term read out in pinyin ("Yushanfang"), in a spelling the glossary does not list.
                 let readForms = [sourceText] + symbol.forms.simplified.filter { $0 != sourceText && $0.count >= 2 && sourceText.contains($0) }
                 if let hit = targets.lazy.compactMap({ t in
-                    RenderingJudge.pinyinLeftover(readForms, of: symbol, renderings, in: scan.targetTexts[t]).map { (t, $0) }
+                    RenderingJudge.pinyinReading(readForms, of: symbol, renderings, in: scan.targetTexts[t]).map { (t, $0.span, $0.acceptable) }
                 }).first {
+                    if let term = hit.2 {
+                        uses.append(use(hit.0, term))
+                        continue
+                    }
                     let preferred = renderings.preferred.first
                     findings.append(scan.finding(
                         AuditRules.glossaryPinyinLeftover, cue: hit.0,
