@@ -332,4 +332,25 @@ struct RenderingJudgmentTests {
         #expect(found.map(\.rule) == ["glossary.deprecated"], "\(found.map(\.message))")
         #expect(found.first?.fix?.contains("retire from the martial world") == true)
     }
+
+    @Test("a title written with a name is carried by the name in the line; without the name it is still missing")
+    func titleCarriedByName() throws {
+        let leader = Symbol(id: "mengzhu", category: .martial, context: .high, forms: Forms(simplified: ["盟主"]), gloss: ["en": "Alliance chief."],
+                            renderings: ["en": Renderings(preferred: ["Alliance Leader"])])
+        #expect(try Self.glossaryFindings([leader], source: ["萧盟主明日退隐。"], target: ["Xiao retires tomorrow."]).isEmpty)
+        #expect(try Self.glossaryFindings([leader], source: ["萧盟主明日退隐。"], target: ["He retires tomorrow."]).map(\.rule) == ["glossary.not-preferred"])
+        #expect(PinyinReading.nameBeside("总", in: "顾总，您来了。", isIn: "Mr. Gu, you're here."))
+        #expect(!PinyinReading.nameBeside("总", in: "顾总，您来了。", isIn: "Boss, you're here."))
+    }
+
+    @Test("Chinese left in the line names the symbol and its rendering in the fix")
+    func chineseLeftNamesRendering() throws {
+        let core = Symbol(id: "jindan", category: .cultivation, context: .high, forms: Forms(simplified: ["金丹"]), gloss: ["en": "Golden core realm."],
+                          renderings: ["en": Renderings(preferred: ["Golden Core"])])
+        let found = try Self.glossaryFindings([core], source: ["他已到金丹期。"], target: ["He's reached the 金丹 stage."])
+        let chinese = try #require(found.first { $0.rule == "glossary.untranslated-chinese" })
+        #expect(chinese.expected == "Golden Core")
+        #expect(chinese.fix == "Replace '金丹' with 'Golden Core'.")
+        #expect(chinese.symbolID == "jindan")
+    }
 }

@@ -24,6 +24,28 @@ struct PinyinReading: Sendable {
         String(LatinFold.fold(text).lowercased().unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
     }
 
+    /// Whether a name written next to `matched` in `source` (the one or two Han characters before it: 萧 of 萧盟主,
+    /// 华 of 华淑妃, 叶凡 of 叶凡哥) is in `target` as capitalised pinyin ("Xiao", "Consort Hua", "Ye Fan").
+    static func nameBeside(_ matched: String, in source: String, isIn target: String) -> Bool {
+        guard let range = source.range(of: matched) else { return false }
+        let before = Array(source[..<range.lowerBound].suffix(2))
+        let words = RenderingText.split(target).filter { $0.first?.isUppercase == true }.map(letters)
+        for count in [2, 1] where before.count >= count {
+            let name = String(before.suffix(count))
+            guard name.unicodeScalars.allSatisfy({ GlossaryRules.isHan($0.value) }) else { continue }
+            let reading = squeezed(name)
+            guard reading.count >= 2 else { continue }
+            for start in words.indices {
+                var run = ""
+                for end in start..<min(words.count, start + count) {
+                    run += words[end]
+                    if run == reading { return true }
+                }
+            }
+        }
+        return false
+    }
+
     /// The words of `target` (as written) that spell the pinyin of `chinese`, nil when none do. Only terms of two
     /// characters or more with a reading of four letters or more count (a single syllable is too often an English word).
     static func leftover(of chinese: String, in target: String) -> String? {

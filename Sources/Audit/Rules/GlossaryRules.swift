@@ -133,8 +133,23 @@ enum GlossaryRules {
         if !current.isEmpty { runs.append(String(current)) }
         guard !runs.isEmpty else { return }
         let text = runs.joined(separator: " … ")
+        // The symbol the run belongs to (金丹 of 金丹期 in the aligned source): the fix names its rendering.
+        let context = scan.context
+        var named: (id: String, term: String)?
+        if let source = scan.source, let alignment = scan.alignment {
+            for s in alignment.sourcesForTarget[index] {
+                for m in source.matches[s] where runs.contains(where: { m.matchedText.contains($0) || $0.contains(m.matchedText) }) {
+                    if let symbol = context.symbols[m.symbolID], let term = context.renderings(of: symbol)?.preferred.first {
+                        named = (m.symbolID, term)
+                        break
+                    }
+                }
+                if named != nil { break }
+            }
+        }
         findings.append(scan.finding(AuditRules.glossaryUntranslatedChinese, cue: index,
-                                     message: "Chinese text left untranslated: '\(text)'", text: text))
+                                     message: "Chinese text left untranslated: '\(text)'" + (named.map { " (\($0.id))" } ?? ""), text: text,
+                                     expected: named?.term, fix: named.map { "Replace '\(text)' with '\($0.term)'." }, symbol: named?.id))
     }
 
     static func isHan(_ v: UInt32) -> Bool {
@@ -261,6 +276,9 @@ enum GlossaryRules {
                     // (淑妃 as "The Empress Dowager backs her", 宫宴 dropped from "Consort Shu will serve them"): a
                     // subtitler condenses what the viewer already knows. Not where the line shares a word with one of
                     // the symbol's terms (a wrong rendering, "fake marriage") or the source negates the term.
+                    // A title written with a name (萧盟主, 顾总): the name in the line ("Xiao", "Mr. Gu") carries it.
+                    if RenderingJudge.namesCharacter(symbol), let line = scan.input.source?.text(at: sourceIndex),
+                       targets.contains(where: { PinyinReading.nameBeside(sourceText, in: line, isIn: scan.targetTexts[$0]) }) { continue }
                     if !negated, RenderingJudge.isReferent(symbol), acceptableUse(of: id, before: firstTarget, in: uses) != nil,
                        judge.judge(renderings, in: targets.map(text)) == .missing { continue }
                     let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
