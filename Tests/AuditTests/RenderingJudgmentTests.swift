@@ -353,4 +353,14 @@ struct RenderingJudgmentTests {
         #expect(chinese.fix == "Replace '金丹' with 'Golden Core'.")
         #expect(chinese.symbolID == "jindan")
     }
+
+    @Test("the expected term of a symbol covering several named titles is the one spelling this form's name")
+    func expectedNamedTitle() throws {
+        let consorts = Symbol(id: "sifei", category: .court, context: .high, forms: Forms(simplified: ["淑妃", "华妃"]), gloss: ["en": "Consort titles."],
+                              renderings: ["en": Renderings(preferred: ["Consort Hua", "Consort Shu"])])
+        let r = try #require(ResolvedRenderings(symbol: consorts, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        #expect(judge.expected(r, form: "淑妃", symbol: consorts) == "Consort Shu")
+        #expect(judge.expected(r, form: "华妃", symbol: consorts) == "Consort Hua")
+    }
 }

@@ -162,6 +162,12 @@ struct RenderingJudge: Sendable {
         if Self.isNegatedForm(form, of: symbol) {
             return candidates.first { matcher.language.isNegated($0) }
         }
+        // A symbol that covers several named titles (淑妃, 华妃 … as "Consort Shu", "Consort Hua"): the term that
+        // spells a character of this form in pinyin is the one for it.
+        let readings = Set(form.map { PinyinReading.squeezed(String($0)) }.filter { $0.count >= 2 })
+        if !readings.isEmpty, let named = candidates.first(where: { term in
+            RenderingText.split(term).contains { $0.first?.isUppercase == true && readings.contains(PinyinReading.letters($0)) }
+        }) { return named }
         return candidates.first
     }
 
