@@ -273,11 +273,11 @@ struct RenderingJudgmentTests {
     func condensedReferent() throws {
         let consort = Symbol(id: "shufei", category: .court, context: .high, forms: Forms(simplified: ["淑妃"]), gloss: ["en": "A consort title."],
                              renderings: ["en": Renderings(preferred: ["Consort Shu"])])
-        let named = try Self.glossaryFindings([consort], source: ["皇上翻了淑妃的牌子。", "淑妃仗着太后撑腰。"],
-                                              target: ["His Majesty summoned Consort Shu.", "The Empress Dowager backs her."])
+        let named = try Self.glossaryFindings([consort], source: ["皇上翻了淑妃的牌子。", "又是她？", "淑妃仗着太后撑腰。"],
+                                              target: ["His Majesty summoned Consort Shu.", "Her again?", "And the old lady backs her."])
         #expect(named.isEmpty, "\(named.map(\.message))")
-        let first = try Self.glossaryFindings([consort], source: ["你好。", "淑妃仗着太后撑腰。"],
-                                              target: ["Hello.", "The Empress Dowager backs her."])
+        let first = try Self.glossaryFindings([consort], source: ["你好。", "又是她？", "淑妃仗着太后撑腰。"],
+                                              target: ["Hello.", "Her again?", "And the old lady backs her."])
         #expect(first.map(\.rule) == ["glossary.not-preferred"], "not named before: the line drops it")
         let idiom = Symbol(id: "wo-xin", category: .idiom, context: .high, forms: Forms(simplified: ["卧薪尝胆"]), gloss: ["en": "Endure hardship for revenge."],
                            renderings: ["en": Renderings(preferred: ["bide one's time"])])
@@ -286,8 +286,8 @@ struct RenderingJudgmentTests {
         #expect(saying.map(\.rule) == ["glossary.not-preferred"], "an idiom's sense belongs to its own line")
         let flash = Symbol(id: "shanhun", category: .history, context: .medium, forms: Forms(simplified: ["闪婚"]), gloss: ["en": "Wedding within days."],
                            renderings: ["en": Renderings(preferred: ["whirlwind marriage"])])
-        let wrong = try Self.glossaryFindings([flash], source: ["他们闪婚了。", "闪婚而已。"],
-                                              target: ["They had a whirlwind marriage.", "It's a fake marriage."])
+        let wrong = try Self.glossaryFindings([flash], source: ["他们闪婚了。", "真的？", "闪婚而已。"],
+                                              target: ["They had a whirlwind marriage.", "Really?", "It's a fake marriage."])
         #expect(wrong.map(\.rule) == ["glossary.inconsistent"] || wrong.map(\.rule) == ["glossary.not-preferred"],
                 "a line sharing a word with the term is judged, not passed as condensed: \(wrong.map(\.message))")
     }
@@ -362,5 +362,17 @@ struct RenderingJudgmentTests {
         let judge = RenderingJudge(language: "en")
         #expect(judge.expected(r, form: "淑妃", symbol: consorts) == "Consort Shu")
         #expect(judge.expected(r, form: "华妃", symbol: consorts) == "Consort Hua")
+    }
+
+    @Test("a referent named before and called by a new name here is not passed as condensed")
+    func renamedReferentIsJudged() throws {
+        let consort = Symbol(id: "guifei", category: .court, context: .medium, forms: Forms(simplified: ["贵妃"]), gloss: ["en": "A consort rank."],
+                             renderings: ["en": Renderings(preferred: ["Noble Consort"])])
+        let renamed = try Self.glossaryFindings([consort], source: ["贵妃姐姐，是你吗？", "不是我。", "贵妃，凤印由你掌管。"],
+                                                target: ["Noble Consort, was it you?", "It wasn't me.", "Now then, Lady Hua, you hold the seal."])
+        #expect(!renamed.isEmpty, "'Lady Hua' may be the consort renamed")
+        let implicit = try Self.glossaryFindings([consort], source: ["贵妃姐姐，是你吗？", "不是我。", "贵妃，凤印由你掌管。"],
+                                                 target: ["Noble Consort, was it you?", "It wasn't me.", "Now then, you hold the seal."])
+        #expect(implicit.isEmpty, "\(implicit.map(\.message))")
     }
 }

@@ -118,6 +118,39 @@ enum GlossaryRules {
         return result
     }
 
+    /// A capitalised word in target cue `index` that starts no sentence and that neither a glossary match there nor
+    /// the pinyin of the aligned source's characters (a name: "Gu", "Qingxue") explains: a name the line introduces.
+    static func unknownName(in index: Int, _ scan: EpisodeScan, sources: [Int]) -> String? {
+        let raw = scan.targetTexts[index]
+        var units = Array(raw.utf16)
+        for m in scan.targetMatches[index] { for k in m.utf16Range where units.indices.contains(k) { units[k] = 0x20 } }
+        let lines = sources.compactMap { scan.input.source?.text(at: $0) }
+        var sentenceStart = true
+        var word = ""
+        func check(_ w: String) -> String? {
+            defer { sentenceStart = false }
+            guard !sentenceStart, let first = w.first, first.isUppercase, w != "I", !w.hasPrefix("I'") else { return nil }
+            let letters = PinyinReading.letters(w)
+            for line in lines {
+                let chars = Array(line)
+                for start in chars.indices {
+                    var run = ""
+                    for end in start..<min(chars.count, start + 3) {
+                        run.append(chars[end])
+                        if PinyinReading.squeezed(run) == letters { return nil }
+                    }
+                }
+            }
+            return w
+        }
+        for ch in String(decoding: units, as: UTF16.self) {
+            if ch.isLetter || ch == "'" { word.append(ch); continue }
+            if !word.isEmpty { if let name = check(word) { return name }; word = "" }
+            if ".!?…".contains(ch) { sentenceStart = true }
+        }
+        return word.isEmpty ? nil : check(word)
+    }
+
     /// Runs of Chinese characters left in a target cue.
     private static func untranslatedChinese(_ scan: EpisodeScan, _ index: Int, into findings: inout [Finding]) {
         var runs: [String] = []
@@ -275,12 +308,14 @@ enum GlossaryRules {
                     // A referent the episode has already named with a listed term, left implicit or called "her" here
                     // (淑妃 as "The Empress Dowager backs her", 宫宴 dropped from "Consort Shu will serve them"): a
                     // subtitler condenses what the viewer already knows. Not where the line shares a word with one of
-                    // the symbol's terms (a wrong rendering, "fake marriage") or the source negates the term.
+                    // the symbol's terms (a wrong rendering, "fake marriage"), calls someone by a name nothing explains
+                    // (perhaps the referent renamed: "Lady Hua" after "Noble Consort"), or the source negates the term.
                     // A title written with a name (萧盟主, 顾总): the name in the line ("Xiao", "Mr. Gu") carries it.
                     if RenderingJudge.namesCharacter(symbol), let line = scan.input.source?.text(at: sourceIndex),
                        targets.contains(where: { PinyinReading.nameBeside(sourceText, in: line, isIn: scan.targetTexts[$0]) }) { continue }
                     if !negated, RenderingJudge.isReferent(symbol), acceptableUse(of: id, before: firstTarget, in: uses) != nil,
-                       judge.judge(renderings, in: targets.map(text)) == .missing { continue }
+                       judge.judge(renderings, in: targets.map(text)) == .missing,
+                       !targets.contains(where: { unknownName(in: $0, scan, sources: Array(alignment.sourcesForTarget[$0])) != nil }) { continue }
                     let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
                     findings.append(scan.finding(
                         AuditRules.glossaryNotPreferred, cue: firstTarget,
