@@ -46,6 +46,27 @@ struct PinyinReading: Sendable {
         return false
     }
 
+    /// Whether `word` is the pinyin of one to three consecutive Han characters of `lines` ("Qi" of 七 in 七夕 for
+    /// "Qi Xi"): the line transliterates what the source says.
+    static func spells(_ word: String, in lines: [String]) -> Bool {
+        let reading = letters(word)
+        guard reading.count >= 2 else { return false }
+        for line in lines {
+            let chars = Array(line)
+            for start in chars.indices {
+                var run = ""
+                for end in start..<min(chars.count, start + 3) {
+                    guard chars[end].unicodeScalars.allSatisfy({ GlossaryRules.isHan($0.value) }) else { break }
+                    run.append(chars[end])
+                    let r = squeezed(run)
+                    if r == reading { return true }
+                    if !reading.hasPrefix(r) { break }
+                }
+            }
+        }
+        return false
+    }
+
     /// The words of `target` (as written) that spell the pinyin of `chinese`, nil when none do. Only terms of two
     /// characters or more with a reading of four letters or more count (a single syllable is too often an English word).
     static func leftover(of chinese: String, in target: String) -> String? {

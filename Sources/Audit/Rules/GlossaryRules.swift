@@ -365,6 +365,8 @@ enum GlossaryRules {
                 if let symbol = context.symbols[id], sharesChineseBigram(symbol, sourceTexts) { continue }
                 if heldTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
                 if judge.matcher.contentWords(match.matchedText).contains(where: glossWords.contains) { continue }
+                // The pinyin of the aligned source's own characters ("Qi" of 七夕 in "Qi Xi"), not another symbol.
+                if PinyinReading.spells(match.matchedText, in: sourceTexts) { continue }
                 // A term several symbols share is reported once, naming them all.
                 if reportedSpans.contains(where: { $0.overlaps(match.utf16Range) }) { continue }
                 reportedSpans.append(match.utf16Range)
