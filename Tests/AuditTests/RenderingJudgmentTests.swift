@@ -385,4 +385,21 @@ struct RenderingJudgmentTests {
         #expect(PinyinReading.spells("Qi", in: ["今天是七夕。"]))
         #expect(!PinyinReading.spells("Qi", in: ["今天是情人节。"]))
     }
+
+    @Test("a form with an honorific is compared with its core form for consistency; two named forms stay apart")
+    func consistencyAcrossHonorificForms() throws {
+        let prince = Symbol(id: "crown-prince", category: .history, context: .medium, forms: Forms(simplified: ["太子", "太子殿下", "皇太子"]),
+                            gloss: ["en": "Heir to the throne."], renderings: ["en": Renderings(preferred: ["crown prince"], admitted: ["heir apparent"])])
+        #expect(GlossaryRules.coreForm("太子殿下", of: prince) == "太子")
+        #expect(GlossaryRules.coreForm("太子", of: prince) == "太子")
+        let found = try Self.glossaryFindings([prince], source: ["太子殿下回宫了。", "那又如何？", "太子，您请。"],
+                                              target: ["The Crown Prince is back.", "So what?", "After you, Prince Successor."])
+        #expect(found.map(\.rule) == ["glossary.inconsistent"], "\(found.map(\.message))")
+        let consorts = Symbol(id: "sifei", category: .court, context: .high, forms: Forms(simplified: ["淑妃", "华妃"]), gloss: ["en": "Consort titles."],
+                              renderings: ["en": Renderings(preferred: ["Consort Shu", "Consort Hua"], admitted: ["Virtuous Consort"])])
+        #expect(GlossaryRules.coreForm("华妃", of: consorts) == "华妃")
+        let two = try Self.glossaryFindings([consorts], source: ["淑妃来了。", "那又如何？", "华妃也来了。"],
+                                            target: ["Consort Shu is here.", "So what?", "The Virtuous Consort too."])
+        #expect(!two.contains { $0.rule == "glossary.inconsistent" }, "\(two.map(\.message))")
+    }
 }

@@ -79,7 +79,7 @@ enum GlossaryRules {
         var first: [String: Use] = [:]
         var transliterationsReported = Set<Int>()
         for use in uses.sorted(by: { $0.cue < $1.cue }) {
-            let key = use.rendering.consistencyKey
+            let key = use.rendering.symbolID + "\u{0}" + (context.symbols[use.rendering.symbolID].map { coreForm(use.rendering.sourceForm, of: $0) } ?? use.rendering.sourceForm)
             guard let used = first[key] else {
                 if use.term != nil { first[key] = use }
                 continue
@@ -114,8 +114,18 @@ enum GlossaryRules {
                 fix: "Use one rendering throughout: '\(preferred ?? used.rendering.form)'.", symbol: symbolID))
         }
         var result: [String: RenderingUse] = [:]
-        for (key, use) in first { result[key] = use.rendering }
+        for use in first.values.sorted(by: { $0.cue < $1.cue }) where result[use.rendering.consistencyKey] == nil {
+            result[use.rendering.consistencyKey] = use.rendering
+        }
         return result
+    }
+
+    /// The shortest form of the symbol (two characters or more) inside `form`: 太子 for 太子殿下 and 皇太子, 淑妃 for
+    /// 淑妃娘娘. A form with an honorific or a prefix names the same referent, so its renderings are compared; forms
+    /// that contain none of each other (淑妃, 华妃: two consorts) stay apart.
+    static func coreForm(_ form: String, of symbol: Symbol) -> String {
+        symbol.forms.simplified.filter { $0.count >= 2 && $0.count < form.count && form.contains($0) }
+            .min { $0.count < $1.count } ?? form
     }
 
     /// A capitalised word in target cue `index` that starts no sentence and that neither a glossary match there nor
