@@ -235,4 +235,171 @@ struct RenderingJudgmentTests {
         #expect(try rules("The Nine Heavens Thunder Art!").isEmpty)
         #expect(try rules("The Ninth Heaven Thunder Art!") == ["glossary.unexpected-symbol"])
     }
+
+    /// Cues two seconds apart from `texts`.
+    static func track(_ texts: [String]) throws -> Track {
+        Track(cues: try texts.enumerated().map { i, t in
+            try Cue(start: Timestamp(milliseconds: Int64(i) * 2000), end: Timestamp(milliseconds: Int64(i) * 2000 + 1900), text: t)
+        })
+    }
+
+    static func glossaryFindings(_ symbols: [Symbol], source: [String], target: [String]) throws -> [Finding] {
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: symbols)
+        return auditor.audit(EpisodeInput(episode: "e", target: try track(target), targetFile: "e.en.srt",
+                                          source: try track(source), sourceFile: "e.zh.srt"))
+            .findings.filter { $0.rule.hasPrefix("glossary.") }
+    }
+
+    @Test("a deprecated title after the episode's own title is one inconsistent finding; a deprecated festival name stays deprecated")
+    func renamedTitle() throws {
+        let consort = Symbol(id: "guifei", category: .court, context: .medium, forms: Forms(simplified: ["贵妃"]), gloss: ["en": "A consort rank."],
+                             renderings: ["en": Renderings(preferred: ["Noble Consort"], deprecated: ["Precious Concubine"])])
+        let festival = Symbol(id: "mid-autumn", category: .festival, context: .medium, forms: Forms(simplified: ["中秋节"]), gloss: ["en": "A festival."],
+                              renderings: ["en": Renderings(preferred: ["Mid-Autumn Festival"], deprecated: ["Mooncake Festival"])])
+        let title = try Self.glossaryFindings([consort], source: ["贵妃姐姐，是你吗？", "贵妃，凤印由你掌管。"],
+                                              target: ["Noble Consort, was it you?", "Precious Concubine, hold the seal."])
+        #expect(title.map(\.rule) == ["glossary.inconsistent"], "\(title.map(\.message))")
+        #expect(title.first?.location.start == Timestamp(milliseconds: 2000))
+        #expect(title.first?.expected == "Noble Consort")
+        #expect(title.first?.fix?.contains("Replace 'Precious Concubine' with 'Noble Consort'") == true)
+        let alone = try Self.glossaryFindings([consort], source: ["贵妃，凤印由你掌管。"], target: ["Precious Concubine, hold the seal."])
+        #expect(alone.map(\.rule) == ["glossary.deprecated"], "without an earlier title it is the deprecated term")
+        let feast = try Self.glossaryFindings([festival], source: ["中秋节到了。", "中秋节快乐！"],
+                                              target: ["The Mid-Autumn Festival.", "Happy Mooncake Festival!"])
+        #expect(feast.map(\.rule) == ["glossary.deprecated"], "\(feast.map(\.message))")
+    }
+
+    @Test("a referent the episode has named may be called 'her' or left out later; an idiom or a shared wrong word may not")
+    func condensedReferent() throws {
+        let consort = Symbol(id: "shufei", category: .court, context: .high, forms: Forms(simplified: ["淑妃"]), gloss: ["en": "A consort title."],
+                             renderings: ["en": Renderings(preferred: ["Consort Shu"])])
+        let named = try Self.glossaryFindings([consort], source: ["皇上翻了淑妃的牌子。", "又是她？", "淑妃仗着太后撑腰。"],
+                                              target: ["His Majesty summoned Consort Shu.", "Her again?", "And the old lady backs her."])
+        #expect(named.isEmpty, "\(named.map(\.message))")
+        let first = try Self.glossaryFindings([consort], source: ["你好。", "又是她？", "淑妃仗着太后撑腰。"],
+                                              target: ["Hello.", "Her again?", "And the old lady backs her."])
+        #expect(first.map(\.rule) == ["glossary.not-preferred"], "not named before: the line drops it")
+        let idiom = Symbol(id: "wo-xin", category: .idiom, context: .high, forms: Forms(simplified: ["卧薪尝胆"]), gloss: ["en": "Endure hardship for revenge."],
+                           renderings: ["en": Renderings(preferred: ["bide one's time"])])
+        let saying = try Self.glossaryFindings([idiom], source: ["他卧薪尝胆。", "后来呢？", "我也要卧薪尝胆。"],
+                                               target: ["He bided his time.", "And then?", "Me too, then."])
+        #expect(saying.map(\.rule) == ["glossary.not-preferred"], "an idiom's sense belongs to its own line")
+        let flash = Symbol(id: "shanhun", category: .history, context: .medium, forms: Forms(simplified: ["闪婚"]), gloss: ["en": "Wedding within days."],
+                           renderings: ["en": Renderings(preferred: ["whirlwind marriage"])])
+        let wrong = try Self.glossaryFindings([flash], source: ["他们闪婚了。", "真的？", "闪婚而已。"],
+                                              target: ["They had a whirlwind marriage.", "Really?", "It's a fake marriage."])
+        #expect(wrong.map(\.rule) == ["glossary.inconsistent"] || wrong.map(\.rule) == ["glossary.not-preferred"],
+                "a line sharing a word with the term is judged, not passed as condensed: \(wrong.map(\.message))")
+    }
+
+    @Test("pinyin read from the source characters is a leftover in any spelling; not for a place or a pinyin the glossary admits")
+    func pinyinByReading() throws {
+        let kitchen = Symbol(id: "yushanfang", category: .court, context: .medium, forms: Forms(simplified: ["御膳房"]), gloss: ["en": "Imperial kitchen."],
+                             renderings: ["en": Renderings(preferred: ["imperial kitchen"])])
+        let found = try Self.glossaryFindings([kitchen], source: ["去御膳房。"], target: ["Go to the Yu Shan Fang."])
+        #expect(found.map(\.rule) == ["glossary.pinyin-leftover"], "\(found.map(\.message))")
+        #expect(found.first?.text == "Yu Shan Fang")
+        #expect(found.first?.fix == "Replace 'Yu Shan Fang' with 'imperial kitchen'.")
+        #expect(try Self.glossaryFindings([kitchen], source: ["去御膳房。"], target: ["Go to the imperial kitchen."]).isEmpty)
+        let city = Symbol(id: "jiangcheng", category: .place, context: .low, forms: Forms(simplified: ["江城"]), gloss: ["en": "A city."],
+                          renderings: ["en": Renderings(preferred: ["this city"])])
+        #expect(try Self.glossaryFindings([city], source: ["江城是我的。"], target: ["Jiangcheng is mine."]).allSatisfy { $0.rule != "glossary.pinyin-leftover" })
+        let moon = Symbol(id: "chang-e", category: .myth, context: .medium, forms: Forms(simplified: ["嫦娥"]), gloss: ["en": "Moon goddess."],
+                          renderings: ["en": Renderings(preferred: ["Chang'e"])])
+        #expect(try Self.glossaryFindings([moon], source: ["嫦娥在月亮上。"], target: ["Chang-e is on the moon."]).isEmpty)
+        #expect(PinyinReading.leftover(of: "御膳房", in: "Yushanfang!") == "Yushanfang")
+        #expect(PinyinReading.leftover(of: "御膳房", in: "You shan't find it.") == nil)
+    }
+
+    @Test("a calque is found by the words of its literal reading in any wording; the literal words are no paraphrase sign")
+    func calqueByLiteralWords() throws {
+        let basin = Symbol(id: "jin-pen", category: .idiom, context: .high, forms: Forms(simplified: ["金盆洗手"]),
+                           gloss: ["en": "Lit. 'wash one's hands in a golden basin': retire from the martial world for good."],
+                           renderings: ["en": Renderings(preferred: ["retire from the martial world"], admitted: ["hang up his sword"])])
+        let r = try #require(ResolvedRenderings(symbol: basin, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        let gloss = basin.gloss["en"]
+        func verdict(_ line: String) -> RenderingJudge.Verdict { judge.judge(r, in: [(cue: 0, text: judge.matcher.prepare(line))], gloss: gloss) }
+        #expect(verdict("Tomorrow he washes his hands in the golden basin.") == .calque(words: ["basin", "golden", "hand", "wash"], cue: 0))
+        #expect(verdict("Tomorrow he retires from the martial world.") == .rendered(term: "retire from the martial world", cue: 0))
+        #expect(verdict("Tomorrow he'll wash his hands of it.") == .missing, "half the literal words are no calque, nor a paraphrase")
+        let parts = RenderingJudge.glossParts(gloss ?? "")
+        #expect(parts.literal == "wash one's hands in a golden basin")
+        #expect(parts.sense.contains("retire") && !parts.sense.contains("basin"))
+        #expect(RenderingJudge.glossParts("'Green tea': a fake-innocent schemer.").literal == "Green tea")
+        #expect(RenderingJudge.glossParts("Duty to parents.").literal == nil)
+        let found = try Self.glossaryFindings([basin], source: ["萧盟主明日金盆洗手。"], target: ["Xiao washes his hands in a gold basin tomorrow."])
+        #expect(found.map(\.rule) == ["glossary.deprecated"], "\(found.map(\.message))")
+        #expect(found.first?.fix?.contains("retire from the martial world") == true)
+    }
+
+    @Test("a title written with a name is carried by the name in the line; without the name it is still missing")
+    func titleCarriedByName() throws {
+        let leader = Symbol(id: "mengzhu", category: .martial, context: .high, forms: Forms(simplified: ["盟主"]), gloss: ["en": "Alliance chief."],
+                            renderings: ["en": Renderings(preferred: ["Alliance Leader"])])
+        #expect(try Self.glossaryFindings([leader], source: ["萧盟主明日退隐。"], target: ["Xiao retires tomorrow."]).isEmpty)
+        #expect(try Self.glossaryFindings([leader], source: ["萧盟主明日退隐。"], target: ["He retires tomorrow."]).map(\.rule) == ["glossary.not-preferred"])
+        #expect(PinyinReading.nameBeside("总", in: "顾总，您来了。", isIn: "Mr. Gu, you're here."))
+        #expect(!PinyinReading.nameBeside("总", in: "顾总，您来了。", isIn: "Boss, you're here."))
+    }
+
+    @Test("Chinese left in the line names the symbol and its rendering in the fix")
+    func chineseLeftNamesRendering() throws {
+        let core = Symbol(id: "jindan", category: .cultivation, context: .high, forms: Forms(simplified: ["金丹"]), gloss: ["en": "Golden core realm."],
+                          renderings: ["en": Renderings(preferred: ["Golden Core"])])
+        let found = try Self.glossaryFindings([core], source: ["他已到金丹期。"], target: ["He's reached the 金丹 stage."])
+        let chinese = try #require(found.first { $0.rule == "glossary.untranslated-chinese" })
+        #expect(chinese.expected == "Golden Core")
+        #expect(chinese.fix == "Replace '金丹' with 'Golden Core'.")
+        #expect(chinese.symbolID == "jindan")
+    }
+
+    @Test("the expected term of a symbol covering several named titles is the one spelling this form's name")
+    func expectedNamedTitle() throws {
+        let consorts = Symbol(id: "sifei", category: .court, context: .high, forms: Forms(simplified: ["淑妃", "华妃"]), gloss: ["en": "Consort titles."],
+                              renderings: ["en": Renderings(preferred: ["Consort Hua", "Consort Shu"])])
+        let r = try #require(ResolvedRenderings(symbol: consorts, keys: ["en"]))
+        let judge = RenderingJudge(language: "en")
+        #expect(judge.expected(r, form: "淑妃", symbol: consorts) == "Consort Shu")
+        #expect(judge.expected(r, form: "华妃", symbol: consorts) == "Consort Hua")
+    }
+
+    @Test("a referent named before and called by a new name here is not passed as condensed")
+    func renamedReferentIsJudged() throws {
+        let consort = Symbol(id: "guifei", category: .court, context: .medium, forms: Forms(simplified: ["贵妃"]), gloss: ["en": "A consort rank."],
+                             renderings: ["en": Renderings(preferred: ["Noble Consort"])])
+        let renamed = try Self.glossaryFindings([consort], source: ["贵妃姐姐，是你吗？", "不是我。", "贵妃，凤印由你掌管。"],
+                                                target: ["Noble Consort, was it you?", "It wasn't me.", "Now then, Lady Hua, you hold the seal."])
+        #expect(!renamed.isEmpty, "'Lady Hua' may be the consort renamed")
+        let implicit = try Self.glossaryFindings([consort], source: ["贵妃姐姐，是你吗？", "不是我。", "贵妃，凤印由你掌管。"],
+                                                 target: ["Noble Consort, was it you?", "It wasn't me.", "Now then, you hold the seal."])
+        #expect(implicit.isEmpty, "\(implicit.map(\.message))")
+    }
+
+    @Test("a word that is the pinyin of the aligned source's own characters is no unexpected symbol")
+    func pinyinOfSourceIsNotUnexpected() throws {
+        let qi = Symbol(id: "qi", category: .cultivation, context: .medium, forms: Forms(simplified: ["真气"]), gloss: ["en": "Vital energy."],
+                        renderings: ["en": Renderings(preferred: ["Qi"])])
+        #expect(try Self.glossaryFindings([qi], source: ["今天是七夕。"], target: ["Today is Qi Xi."]).isEmpty)
+        #expect(try Self.glossaryFindings([qi], source: ["今天是情人节。"], target: ["Today my Qi is strong."]).map(\.rule) == ["glossary.unexpected-symbol"])
+        #expect(PinyinReading.spells("Qi", in: ["今天是七夕。"]))
+        #expect(!PinyinReading.spells("Qi", in: ["今天是情人节。"]))
+    }
+
+    @Test("a form with an honorific is compared with its core form for consistency; two named forms stay apart")
+    func consistencyAcrossHonorificForms() throws {
+        let prince = Symbol(id: "crown-prince", category: .history, context: .medium, forms: Forms(simplified: ["太子", "太子殿下", "皇太子"]),
+                            gloss: ["en": "Heir to the throne."], renderings: ["en": Renderings(preferred: ["crown prince"], admitted: ["heir apparent"])])
+        #expect(GlossaryRules.coreForm("太子殿下", of: prince) == "太子")
+        #expect(GlossaryRules.coreForm("太子", of: prince) == "太子")
+        let found = try Self.glossaryFindings([prince], source: ["太子殿下回宫了。", "那又如何？", "太子，您请。"],
+                                              target: ["The Crown Prince is back.", "So what?", "After you, Prince Successor."])
+        #expect(found.map(\.rule) == ["glossary.inconsistent"], "\(found.map(\.message))")
+        let consorts = Symbol(id: "sifei", category: .court, context: .high, forms: Forms(simplified: ["淑妃", "华妃"]), gloss: ["en": "Consort titles."],
+                              renderings: ["en": Renderings(preferred: ["Consort Shu", "Consort Hua"], admitted: ["Virtuous Consort"])])
+        #expect(GlossaryRules.coreForm("华妃", of: consorts) == "华妃")
+        let two = try Self.glossaryFindings([consorts], source: ["淑妃来了。", "那又如何？", "华妃也来了。"],
+                                            target: ["Consort Shu is here.", "So what?", "The Virtuous Consort too."])
+        #expect(!two.contains { $0.rule == "glossary.inconsistent" }, "\(two.map(\.message))")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SymbolDB
 
 /// Judges whether a source symbol is rendered in its aligned target cues as a professional reviewer would:
@@ -14,6 +15,9 @@ struct RenderingJudge: Sendable {
         case rendered(term: String, cue: Int)
         /// A deprecated term (a calque) is there, possibly inflected.
         case deprecated(term: String, cue: Int)
+        /// No listed term, but the line carries the words of the term's literal reading (a deprecated calque or
+        /// the gloss's "Lit. '…'"), `words` as found: a word-for-word calque in a wording the glossary does not list.
+        case calque(words: [String], cue: Int)
         /// No listed term, but the line shares a content word with one: the sense is likely paraphrased.
         case paraphrased(cue: Int)
         /// Nothing the glossary knows.
@@ -41,15 +45,47 @@ struct RenderingJudge: Sendable {
                 return .rendered(term: term, cue: hit.cue)
             }
         }
+        let parts = gloss.map(Self.glossParts)
+        if let calque = literalCalque(renderings, literal: parts?.literal, in: texts) { return calque }
         for term in renderings.acceptable + renderings.paraphrases {
             if let hit = texts.first(where: { matcher.sharesContent(term, with: $0.text) }) { return .paraphrased(cue: hit.cue) }
         }
-        // A distinctive word of the gloss ("the emperor's favour" for "the Emperor all to herself").
-        if let gloss, !matcher.language.isUnspaced {
+        // A distinctive word of the gloss's sense ("the emperor's favour" for "the Emperor all to herself"); the words
+        // of its literal reading are a sign of a calque, not of the sense.
+        if let gloss = parts?.sense, !matcher.language.isUnspaced {
             let words = Set(matcher.contentWords(gloss).filter { $0.count >= 5 && !Self.glossStopWords.contains($0) })
             if let hit = texts.first(where: { $0.text.words.contains(where: words.contains) }) { return .paraphrased(cue: hit.cue) }
         }
         return .missing
+    }
+
+    /// A word-for-word calque in any wording: for each literal reading (a deprecated term, the gloss's literal quote),
+    /// its content words that no acceptable term or paraphrase uses; a line with at least two of them, and more than
+    /// half, renders the characters instead of the sense ("washed his hands in a gold basin" for 金盆洗手).
+    func literalCalque(_ renderings: ResolvedRenderings, literal: String?, in texts: [(cue: Int, text: RenderingText)]) -> Verdict? {
+        guard !matcher.language.isUnspaced else { return nil }
+        let sense = Set((renderings.acceptable + renderings.paraphrases).flatMap(matcher.contentWords))
+        for reading in renderings.deprecated + (literal.map { [$0] } ?? []) {
+            let words = Set(matcher.contentWords(reading)).subtracting(sense)
+            guard words.count >= 2 else { continue }
+            for t in texts {
+                let present = Set(t.text.words)
+                let found = words.filter(present.contains)
+                if found.count >= 2, found.count * 2 > words.count { return .calque(words: found.sorted(), cue: t.cue) }
+            }
+        }
+        return nil
+    }
+
+    /// A gloss split into the literal reading it opens with ("Lit. 'have eyes yet not recognise Mount Tai': …",
+    /// "'Green tea': …"), nil when it has none, and the rest, its sense.
+    static func glossParts(_ gloss: String) -> (literal: String?, sense: String) {
+        let pattern = #"^\s*(?:Lit(?:erally)?\.?,?\s*)?['‘“"](.+?)['’”"](?=\s*[:;,.—(–-])"#
+        guard let range = gloss.range(of: pattern, options: .regularExpression) else { return (nil, gloss) }
+        var quote = String(gloss[range]).trimmingCharacters(in: .whitespaces)
+        for prefix in ["Literally", "Lit.", "Lit"] where quote.hasPrefix(prefix) { quote.removeFirst(prefix.count) }
+        quote = quote.trimmingCharacters(in: CharacterSet(charactersIn: " ,'‘’“”\""))
+        return (quote.isEmpty ? nil : quote, String(gloss[range.upperBound...]))
     }
 
     /// Gloss words too general to show the sense (stemmed as the matcher stems them).
@@ -72,6 +108,45 @@ struct RenderingJudge: Sendable {
         return (renderings.acceptable + renderings.paraphrases).contains { pronouns.contains(ResolvedRenderings.fold($0)) }
     }
 
+    /// Whether a listed term is a title, a name or a place name: the glossary writes common words in lower case, so a
+    /// term that opens with a capital ("Noble Consort", "Martial Alliance leader", "Dragon King's Hall") names someone
+    /// or something, and a viewer follows it by that name.
+    static func isNameLike(_ term: String) -> Bool {
+        guard let first = term.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return false }
+        return first.properties.isUppercase && term.split(separator: " ").count <= 4
+    }
+
+    /// Whether the symbol's renderings name characters or bodies of people (titles, ranks, kin, sects, gods, trope
+    /// figures): the viewer tracks who is who by the episode's first choice, so a later different one is first a
+    /// change of name. A festival, dish, place or custom has a right name of its own.
+    static func namesCharacter(_ symbol: Symbol) -> Bool {
+        [.court, .history, .kinship, .martial, .cultivation, .myth, .trope].contains(symbol.category)
+    }
+
+    /// Whether the symbol names a referent (a person, title, place, thing, event or realm) that a later line may call
+    /// "her", "there" or leave implicit once the episode has named it; an idiom, saying, slang word, value or trope
+    /// carries the sense of its own line and is not covered by an earlier mention.
+    static func isReferent(_ symbol: Symbol) -> Bool {
+        switch symbol.category {
+        case .idiom, .slang, .value, .trope, .custom, .modern: return false
+        case .festival, .myth, .kinship, .food, .heritage, .place, .history, .court, .cultivation, .martial: return true
+        }
+    }
+
+    /// The source form read out in pinyin in an aligned target line ("Yushanfang" for 御膳房), with the acceptable
+    /// term it spells when the glossary itself renders the symbol so ("Chang-e" for "Chang'e", "jianghu"): then it
+    /// is that rendering, in another punctuation. nil for a place (a Chinese place name is written in pinyin in English).
+    static func pinyinReading(_ sourceForms: [String], of symbol: Symbol, _ renderings: ResolvedRenderings,
+                              in target: String) -> (span: String, acceptable: String?)? {
+        guard symbol.category != .place else { return nil }
+        for form in sourceForms {
+            guard let span = PinyinReading.leftover(of: form, in: target) else { continue }
+            let reading = PinyinReading.letters(span)
+            return (span, renderings.acceptable.first { PinyinReading.letters($0).contains(reading) })
+        }
+        return nil
+    }
+
     /// Whether the source form negates the symbol's headword (不孝 for 孝道): its own, opposite sense.
     static func isNegatedForm(_ form: String, of symbol: Symbol) -> Bool {
         let negations: [Character] = ["不", "非", "无", "無", "没", "沒", "未"]
@@ -87,6 +162,12 @@ struct RenderingJudge: Sendable {
         if Self.isNegatedForm(form, of: symbol) {
             return candidates.first { matcher.language.isNegated($0) }
         }
+        // A symbol that covers several named titles (淑妃, 华妃 … as "Consort Shu", "Consort Hua"): the term that
+        // spells a character of this form in pinyin is the one for it.
+        let readings = Set(form.map { PinyinReading.squeezed(String($0)) }.filter { $0.count >= 2 })
+        if !readings.isEmpty, let named = candidates.first(where: { term in
+            RenderingText.split(term).contains { $0.first?.isUppercase == true && readings.contains(PinyinReading.letters($0)) }
+        }) { return named }
         return candidates.first
     }
 

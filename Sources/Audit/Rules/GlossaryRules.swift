@@ -43,6 +43,10 @@ enum GlossaryRules {
                 case (.rendering, .deprecated?):
                     // The episode's own earlier rendering is named: the translator knows the term.
                     let earlier = acceptableUse(of: symbol.id, before: index, in: uses)
+                    if let renamed = renamed(scan, symbol, term: match.matchedText, cue: index, earlier: earlier) {
+                        findings.append(renamed)
+                        continue
+                    }
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: index,
                         message: "'\(match.matchedText)' is a deprecated rendering of \(symbol.id)"
@@ -75,7 +79,7 @@ enum GlossaryRules {
         var first: [String: Use] = [:]
         var transliterationsReported = Set<Int>()
         for use in uses.sorted(by: { $0.cue < $1.cue }) {
-            let key = use.rendering.consistencyKey
+            let key = use.rendering.symbolID + "\u{0}" + (context.symbols[use.rendering.symbolID].map { coreForm(use.rendering.sourceForm, of: $0) } ?? use.rendering.sourceForm)
             guard let used = first[key] else {
                 if use.term != nil { first[key] = use }
                 continue
@@ -110,8 +114,51 @@ enum GlossaryRules {
                 fix: "Use one rendering throughout: '\(preferred ?? used.rendering.form)'.", symbol: symbolID))
         }
         var result: [String: RenderingUse] = [:]
-        for (key, use) in first { result[key] = use.rendering }
+        for use in first.values.sorted(by: { $0.cue < $1.cue }) where result[use.rendering.consistencyKey] == nil {
+            result[use.rendering.consistencyKey] = use.rendering
+        }
         return result
+    }
+
+    /// The shortest form of the symbol (two characters or more) inside `form`: 太子 for 太子殿下 and 皇太子, 淑妃 for
+    /// 淑妃娘娘. A form with an honorific or a prefix names the same referent, so its renderings are compared; forms
+    /// that contain none of each other (淑妃, 华妃: two consorts) stay apart.
+    static func coreForm(_ form: String, of symbol: Symbol) -> String {
+        symbol.forms.simplified.filter { $0.count >= 2 && $0.count < form.count && form.contains($0) }
+            .min { $0.count < $1.count } ?? form
+    }
+
+    /// A capitalised word in target cue `index` that starts no sentence and that neither a glossary match there nor
+    /// the pinyin of the aligned source's characters (a name: "Gu", "Qingxue") explains: a name the line introduces.
+    static func unknownName(in index: Int, _ scan: EpisodeScan, sources: [Int]) -> String? {
+        let raw = scan.targetTexts[index]
+        var units = Array(raw.utf16)
+        for m in scan.targetMatches[index] { for k in m.utf16Range where units.indices.contains(k) { units[k] = 0x20 } }
+        let lines = sources.compactMap { scan.input.source?.text(at: $0) }
+        var sentenceStart = true
+        var word = ""
+        func check(_ w: String) -> String? {
+            defer { sentenceStart = false }
+            guard !sentenceStart, let first = w.first, first.isUppercase, w != "I", !w.hasPrefix("I'") else { return nil }
+            let letters = PinyinReading.letters(w)
+            for line in lines {
+                let chars = Array(line)
+                for start in chars.indices {
+                    var run = ""
+                    for end in start..<min(chars.count, start + 3) {
+                        run.append(chars[end])
+                        if PinyinReading.squeezed(run) == letters { return nil }
+                    }
+                }
+            }
+            return w
+        }
+        for ch in String(decoding: units, as: UTF16.self) {
+            if ch.isLetter || ch == "'" { word.append(ch); continue }
+            if !word.isEmpty { if let name = check(word) { return name }; word = "" }
+            if ".!?…".contains(ch) { sentenceStart = true }
+        }
+        return word.isEmpty ? nil : check(word)
     }
 
     /// Runs of Chinese characters left in a target cue.
@@ -129,8 +176,23 @@ enum GlossaryRules {
         if !current.isEmpty { runs.append(String(current)) }
         guard !runs.isEmpty else { return }
         let text = runs.joined(separator: " … ")
+        // The symbol the run belongs to (金丹 of 金丹期 in the aligned source): the fix names its rendering.
+        let context = scan.context
+        var named: (id: String, term: String)?
+        if let source = scan.source, let alignment = scan.alignment {
+            for s in alignment.sourcesForTarget[index] {
+                for m in source.matches[s] where runs.contains(where: { m.matchedText.contains($0) || $0.contains(m.matchedText) }) {
+                    if let symbol = context.symbols[m.symbolID], let term = context.renderings(of: symbol)?.preferred.first {
+                        named = (m.symbolID, term)
+                        break
+                    }
+                }
+                if named != nil { break }
+            }
+        }
         findings.append(scan.finding(AuditRules.glossaryUntranslatedChinese, cue: index,
-                                     message: "Chinese text left untranslated: '\(text)'", text: text))
+                                     message: "Chinese text left untranslated: '\(text)'" + (named.map { " (\($0.id))" } ?? ""), text: text,
+                                     expected: named?.term, fix: named.map { "Replace '\(text)' with '\($0.term)'." }, symbol: named?.id))
     }
 
     static func isHan(_ v: UInt32) -> Bool {
@@ -191,6 +253,23 @@ enum GlossaryRules {
                                                           location: scan.targetLocation(cue)))
                 }
                 let expected = judge.expected(renderings, form: sourceText, symbol: symbol)
+                // The source term read out in pinyin ("Yushanfang"), in a spelling the glossary does not list.
+                let readForms = [sourceText] + symbol.forms.simplified.filter { $0 != sourceText && $0.count >= 2 && sourceText.contains($0) }
+                if let hit = targets.lazy.compactMap({ t in
+                    RenderingJudge.pinyinReading(readForms, of: symbol, renderings, in: scan.targetTexts[t]).map { (t, $0.span, $0.acceptable) }
+                }).first {
+                    if let term = hit.2 {
+                        uses.append(use(hit.0, term))
+                        continue
+                    }
+                    let preferred = renderings.preferred.first
+                    findings.append(scan.finding(
+                        AuditRules.glossaryPinyinLeftover, cue: hit.0,
+                        message: "\(id) (\(sourceText)) is left in pinyin ('\(hit.1)')" + (preferred.map { "; the glossary renders it '\($0)'" } ?? ""),
+                        text: hit.1, expected: preferred,
+                        fix: preferred.map { "Replace '\(hit.1)' with '\($0)'." }, symbol: id))
+                    continue
+                }
                 let gloss = symbol.gloss[context.region.language] ?? symbol.gloss["en"]
                 var verdict = judge.judge(renderings, in: targets.map(text), gloss: gloss)
                 // The shared words belong to another symbol's rendering there ("fake marriage", the contract
@@ -207,6 +286,10 @@ enum GlossaryRules {
                 case .paraphrased(let cue):
                     uses.append(use(cue, ""))
                 case .deprecated(let term, let cue):
+                    if let renamed = renamed(scan, symbol, term: term, cue: cue, earlier: acceptableUse(of: id, before: cue, in: uses)) {
+                        findings.append(renamed)
+                        continue
+                    }
                     findings.append(scan.finding(
                         AuditRules.glossaryDeprecated, cue: cue,
                         message: "source has \(sourceText) (\(id)) and the aligned target cue renders it with the deprecated '\(term)' (a literal calque)"
@@ -214,6 +297,14 @@ enum GlossaryRules {
                         text: excerpt(scan.targetTexts[cue]), expected: expected,
                         fix: expected.map { "Replace the calque with '\($0)' or a natural equivalent." } ?? "Replace the calque with a natural equivalent.",
                         symbol: id))
+                case .calque(let words, let cue):
+                    let preferred = renderings.preferred.first
+                    findings.append(scan.finding(
+                        AuditRules.glossaryDeprecated, cue: cue,
+                        message: "source has \(sourceText) (\(id)) and the aligned target cue renders it word for word (\(words.map { "'\($0)'" }.joined(separator: ", ")) from its literal reading): a calque"
+                            + (expected.map { "; use '\($0)'" } ?? ""),
+                        text: excerpt(scan.targetTexts[cue]), expected: expected,
+                        fix: "Render the sense, not the characters" + ((expected ?? preferred).map { ": '\($0)' or a natural equivalent." } ?? "."), symbol: id))
                 case .missing:
                     // Address and self-reference terms are carried by the register, a name or a pronoun: no finding.
                     if RenderingJudge.isAddressTerm(symbol, renderings) { continue }
@@ -224,6 +315,17 @@ enum GlossaryRules {
                     let neighbours = [targets.min()! - 1, targets.max()! + 1].filter { scan.targetTexts.indices.contains($0) }
                     if judge.isNamed(renderings, in: neighbours.map(text)) { continue }
                     let negated = RenderingJudge.isNegatedForm(sourceText, of: symbol)
+                    // A referent the episode has already named with a listed term, left implicit or called "her" here
+                    // (淑妃 as "The Empress Dowager backs her", 宫宴 dropped from "Consort Shu will serve them"): a
+                    // subtitler condenses what the viewer already knows. Not where the line shares a word with one of
+                    // the symbol's terms (a wrong rendering, "fake marriage"), calls someone by a name nothing explains
+                    // (perhaps the referent renamed: "Lady Hua" after "Noble Consort"), or the source negates the term.
+                    // A title written with a name (萧盟主, 顾总): the name in the line ("Xiao", "Mr. Gu") carries it.
+                    if RenderingJudge.namesCharacter(symbol), let line = scan.input.source?.text(at: sourceIndex),
+                       targets.contains(where: { PinyinReading.nameBeside(sourceText, in: line, isIn: scan.targetTexts[$0]) }) { continue }
+                    if !negated, RenderingJudge.isReferent(symbol), acceptableUse(of: id, before: firstTarget, in: uses) != nil,
+                       judge.judge(renderings, in: targets.map(text)) == .missing,
+                       !targets.contains(where: { unknownName(in: $0, scan, sources: Array(alignment.sourcesForTarget[$0])) != nil }) { continue }
                     let others = renderings.acceptable.filter { $0 != expected && (!negated || judge.matcher.language.isNegated($0)) }
                     findings.append(scan.finding(
                         AuditRules.glossaryNotPreferred, cue: firstTarget,
@@ -273,6 +375,8 @@ enum GlossaryRules {
                 if let symbol = context.symbols[id], sharesChineseBigram(symbol, sourceTexts) { continue }
                 if heldTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
                 if judge.matcher.contentWords(match.matchedText).contains(where: glossWords.contains) { continue }
+                // The pinyin of the aligned source's own characters ("Qi" of 七夕 in "Qi Xi"), not another symbol.
+                if PinyinReading.spells(match.matchedText, in: sourceTexts) { continue }
                 // A term several symbols share is reported once, naming them all.
                 if reportedSpans.contains(where: { $0.overlaps(match.utf16Range) }) { continue }
                 reportedSpans.append(match.utf16Range)
@@ -289,6 +393,22 @@ enum GlossaryRules {
                     fix: "Check the line against the source; \(ids.count > 1 ? "none of them occurs" : "\(head) does not occur") there.", symbol: id))
             }
         }
+    }
+
+    /// A deprecated title or name after the episode named the symbol with a listed one ("Noble Consort" at cue 18,
+    /// "Precious Concubine" at cue 24): the viewer sees one person renamed, so this is one `inconsistent` finding whose
+    /// fix is the episode's own term, not a `deprecated` one beside it. nil when the earlier term is no name or title
+    /// or the symbol names no character (a calque of an idiom stays a calque, and "Mooncake Festival" is wrong on its
+    /// own, whatever the episode said before).
+    private static func renamed(_ scan: EpisodeScan, _ symbol: Symbol, term: String, cue: Int, earlier: Use?) -> Finding? {
+        guard let earlier, let name = earlier.term, RenderingJudge.isNameLike(name), RenderingJudge.namesCharacter(symbol) else { return nil }
+        let symbolID = symbol.id
+        let at = earlier.rendering.location.start?.description ?? "an earlier cue"
+        return scan.finding(
+            AuditRules.glossaryInconsistent, cue: cue,
+            message: "\(symbolID) is rendered '\(term)' here (a deprecated rendering) but '\(earlier.rendering.matchedText)' at \(at) in this episode",
+            text: term, expected: name,
+            fix: "Replace '\(term)' with '\(name)', the episode's own rendering at \(at).", symbol: symbolID)
     }
 
     /// The first use of a listed term for `symbolID` before target cue `cue`.
