@@ -75,11 +75,13 @@ struct BlindEpisodeTests {
         #expect(testScore.precision >= Self.secondTestFloor.precision && testScore.recall >= Self.secondTestFloor.recall, "\(testScore)")
     }
 
-    /// Floors at the first measurement (before anyone read the set's results), rounded down: dev 15/24 and
-    /// 11/21, test 8/12 and 6/21 (main at e0cc7e2, 1,847 symbols). Together 23/36 findings correct and 17/42
-    /// problems found: most misses are calques and wrong renderings of terms the glossary does not hold.
-    static let secondDevFloor = (precision: 0.62, recall: 0.52)
-    static let secondTestFloor = (precision: 0.66, recall: 0.28)
+    /// Floors at the measured values, rounded down. First sight (main at e0cc7e2, before anyone read the set's
+    /// results): dev 15/24 findings correct and 11/21 problems found, test 8/12 and 6/21. After the rendering
+    /// rules tuned on the first set's dev half (auditjudge): dev 14/23 and 10/21, test 9/13 and 7/21; the same
+    /// 23/36 and 17/42 over the whole set, so those rules neither helped nor hurt on unseen episodes. Most misses
+    /// are calques and wrong renderings of terms the glossary does not hold or holds without a literal reading.
+    static let secondDevFloor = (precision: 0.60, recall: 0.47)
+    static let secondTestFloor = (precision: 0.69, recall: 0.33)
 
     /// Floors at the measured values, rounded down: dev 17/18 and 15/16, test 10/19 and 8/17 (audit branch of
     /// 2026-12-04, after tuning on dev only; nothing was changed for a test-half figure; before it: dev 13/18 and 11/16, test 10/21
