@@ -63,6 +63,13 @@ struct TTMLStreamReader {
         try start()
     }
 
+    /// Reads the document `source` gives a chunk at a time (`XMLStreamReader.init(name:limits:source:)`).
+    init(name: String, source: @escaping XMLStreamReader.Source) throws {
+        reader = TTMLReader(name: name)
+        xml = try XMLStreamReader(name: name, limits: TTMLCodec.xmlLimits, source: source)
+        try start()
+    }
+
     /// The warnings found so far, in the whole-file reader's order.
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
