@@ -138,6 +138,8 @@ extension StreamingConversion {
             var reader: TTMLStreamReader
             do { reader = try TTMLStreamReader(name: input.path, source: chunks.next) } catch { throw chunks.failure ?? Fallback.wholeDocument }
             var headerWritten = false
+            // The cues' bytes, written 64 KiB at a time.
+            var out: [UInt8] = []
             while true {
                 let next: [Cue]?
                 do { next = try reader.nextCues() } catch { throw chunks.failure ?? Fallback.wholeDocument }
@@ -148,9 +150,14 @@ extension StreamingConversion {
                     try sink.write(try writer.header(reader.header, ttml: true))
                     headerWritten = true
                 }
-                for cue in cues { try sink.write(try writer.append(cue, orderedBy: .startAndEnd)) }
+                for cue in cues { try writer.append(cue, orderedBy: .startAndEnd, to: &out) }
                 cueCount += cues.count
+                if out.count >= 1 << 16 {
+                    try sink.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
+            try sink.write(out)
             diagnostics = reader.diagnostics
             guard cueCount > 0 else { throw Fallback.noCues }
             try sink.commit()
@@ -351,9 +358,7 @@ private struct CueWriter {
             renumber = true
         }
         if cue.id != position { idsArePositions = false }
-        var text = ""
-        SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &text)
-        out.append(contentsOf: text.utf8)
+        SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &out)
     }
 
     /// What follows the last cue: WebVTT's trailing NOTE blocks.

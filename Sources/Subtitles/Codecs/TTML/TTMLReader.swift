@@ -547,6 +547,14 @@ struct TTMLReader {
     /// collapse to one, and spaces at the start and end of lines go; `preserve` keeps them and turns
     /// line feeds into line breaks.
     static func normalize(_ tokens: [Token]) -> [Token] {
+        // Text without white space (and not preserved) is kept as it is, and there is nothing to trim.
+        let untouched = tokens.allSatisfy { t in
+            switch t {
+            case let .text(s, preserve): !preserve && !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            default: true
+            }
+        }
+        if untouched { return tokens }
         var expanded: [Token] = []
         for t in tokens {
             if case let .text(s, true) = t {

@@ -370,7 +370,8 @@ struct TTMLStreamReader {
             }
         }
         var nodes = TTMLReader.buildInlines(TTMLReader.normalize(tokens))
-        if CueText(nodes).isEmpty { return nil }
+        let surelyShown = nodes.contains { if case let .text(s) = $0 { UTF8Scan.surelyHasNonWhitespace(s) } else { false } }
+        if !surelyShown, CueText(nodes).isEmpty { return nil }
         nodes = context.deco.wrap(nodes, outside: context.outer)
         let start = b.timestamp
         let stop = e?.timestamp ?? TTMLCodec.indefiniteEnd
