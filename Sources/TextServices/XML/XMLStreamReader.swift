@@ -289,11 +289,21 @@ private final class SAXState {
         xmlStopParser(ctx!.assumingMemoryBound(to: xmlParserCtxt.self))
     }
 
+    /// The first names met, looked up by a scan of their pointers before the dictionary (a document uses few).
+    private var firstKeys: [UnsafePointer<xmlChar>] = []
+    private var firstNames: [String] = []
+
     func intern(_ p: UnsafePointer<xmlChar>?) -> String? {
         guard let p else { return nil }
+        if let i = firstKeys.firstIndex(of: p) { return firstNames[i] }
         if let s = interned[p] { return s }
         let s = String(cString: p)
-        if interned.count < 4096 { interned[p] = s }
+        if firstKeys.count < 16 {
+            firstKeys.append(p)
+            firstNames.append(s)
+        } else if interned.count < 4096 {
+            interned[p] = s
+        }
         return s
     }
 

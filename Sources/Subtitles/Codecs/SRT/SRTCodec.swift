@@ -157,20 +157,15 @@ public struct SRTCodec: SubtitleCodec {
 
     /// A non-negative value in decimal, zero-padded to `width` digits (more digits when it needs them), as `pad`.
     private static func appendPadded(_ value: Int64, _ width: Int, to out: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var v = value
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[19 - count] = UInt8(0x30 + v % 10)
-                v /= 10
-                count += 1
-            } while v > 0
-            for _ in count..<max(count, width) { out.append(0x30) }
-            out.append(contentsOf: d[(20 - count)...])
+        if value < 1000 && (width == 2 || width == 3) {
+            if width == 3 || value >= 100 { out.append(UInt8(0x30 + value / 100)) }
+            out.append(UInt8(0x30 + value / 10 % 10))
+            out.append(UInt8(0x30 + value % 10))
+            return
         }
+        let digits = String(value).utf8
+        for _ in digits.count..<max(digits.count, width) { out.append(0x30) }
+        out.append(contentsOf: digits)
     }
 
     /// `s` with `&` and `<` escaped where the reader would take them for a reference or a tag.

@@ -35,10 +35,25 @@ struct TTMLTime: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     static let zero = TTMLTime(0)
 
+    /// The greatest common divisor of two values ≥ 0 (1 when both are 0), by shifts and subtractions (binary GCD).
     private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
-        var a = a, b = b
-        while b != 0 { (a, b) = (b, a % b) }
-        return Swift.max(a, 1)
+        guard a > 0, b > 0 else {
+            guard a >= 0, b >= 0 else {
+                var a = a, b = b
+                while b != 0 { (a, b) = (b, a % b) }
+                return Swift.max(a, 1)
+            }
+            return Swift.max(a, b, 1)
+        }
+        var u = UInt64(a), v = UInt64(b)
+        let shift = (u | v).trailingZeroBitCount
+        u >>= u.trailingZeroBitCount
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return Int64(u << shift)
     }
 
     private static func checked(_ r: (partialValue: Int64, overflow: Bool)) -> Int64? { r.overflow ? nil : r.partialValue }
