@@ -47,7 +47,7 @@ public enum SafeXML {
     }
 
     /// What the prolog scan decides from the first bytes of a document.
-    enum PrologVerdict {
+    package enum PrologVerdict {
         case accepted
         case refused(XMLParseError)
         /// `bytes` end before the scan could decide (only when they are not the complete document).
@@ -55,7 +55,7 @@ public enum SafeXML {
     }
 
     /// `internalSubsetRefusal` over the first bytes of a document, which may end anywhere unless `complete`.
-    static func prologVerdict(_ bytes: [UInt8], name: String, complete: Bool) -> PrologVerdict {
+    package static func prologVerdict(_ bytes: [UInt8], name: String, complete: Bool) -> PrologVerdict {
         let n = bytes.count
         // Decisions taken where the bytes end wait for more, unless there are no more.
         let open: PrologVerdict = complete ? .accepted : .undecided

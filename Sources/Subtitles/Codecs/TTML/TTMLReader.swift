@@ -550,7 +550,7 @@ struct TTMLReader {
         // Text without white space (and not preserved) is kept as it is, and there is nothing to trim.
         let untouched = tokens.allSatisfy { t in
             switch t {
-            case let .text(s, preserve): !preserve && !s.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            case let .text(s, preserve): !preserve && !Self.hasXMLSpace(s)
             default: true
             }
         }
@@ -628,6 +628,15 @@ struct TTMLReader {
             }
         }
         return out
+    }
+
+    /// Whether `s` holds a space, tab, CR or LF.
+    static func hasXMLSpace(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            for b in u where b <= 0x20 && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { return true }
+            return false
+        }
     }
 
     /// `normalize`'s white-space collapsing done byte by byte, when that gives what its character loop gives: every

@@ -35,30 +35,18 @@ struct TTMLTime: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     static let zero = TTMLTime(0)
 
-    /// The greatest common divisor of two values ≥ 0 (1 when both are 0), by shifts and subtractions (binary GCD).
     private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
-        guard a > 0, b > 0 else {
-            guard a >= 0, b >= 0 else {
-                var a = a, b = b
-                while b != 0 { (a, b) = (b, a % b) }
-                return Swift.max(a, 1)
-            }
-            return Swift.max(a, b, 1)
-        }
-        var u = UInt64(a), v = UInt64(b)
-        let shift = (u | v).trailingZeroBitCount
-        u >>= u.trailingZeroBitCount
-        repeat {
-            v >>= v.trailingZeroBitCount
-            if u > v { swap(&u, &v) }
-            v -= u
-        } while v != 0
-        return Int64(u << shift)
+        var a = a, b = b
+        while b != 0 { (a, b) = (b, a % b) }
+        return Swift.max(a, 1)
     }
 
     private static func checked(_ r: (partialValue: Int64, overflow: Bool)) -> Int64? { r.overflow ? nil : r.partialValue }
 
     static func + (a: TTMLTime, b: TTMLTime) -> TTMLTime {
+        // Adding zero (a parent that begins at 0, the usual case) gives the other term as it is.
+        if b.num == 0 { return a }
+        if a.num == 0 { return b }
         let g = gcd(a.den, b.den)
         guard let x = checked(a.num.multipliedReportingOverflow(by: b.den / g)),
               let y = checked(b.num.multipliedReportingOverflow(by: a.den / g)),
