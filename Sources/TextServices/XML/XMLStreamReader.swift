@@ -10,8 +10,9 @@ public enum XMLEvent: Sendable {
     case text(String)
 }
 
-/// Reads untrusted XML one event at a time with libxml2's SAX2 push parser, fed 64 KiB at a time: memory holds
-/// the bytes and the events of one chunk, never a tree. Same protections as `SafeXML`: no DTD loaded, no entity
+/// Reads untrusted XML one event at a time with libxml2's SAX2 push parser, fed 64 KiB at a time (from an array, or
+/// from a `Source` such as a file read chunk by chunk): memory holds the events of one chunk (and the array, or the
+/// chunk being parsed), never a tree. Same protections as `SafeXML`: no DTD loaded, no entity
 /// substituted, no network; a DOCTYPE with an internal subset is refused before libxml2 sees it (and any
 /// declaration stops the parser); size and depth limits; errors with line and column.
 ///
