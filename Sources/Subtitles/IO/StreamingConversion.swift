@@ -125,25 +125,24 @@ public enum StreamingConversion {
 }
 
 extension StreamingConversion {
-    /// TTML to SRT or WebVTT one paragraph at a time (`TTMLStreamReader`): the file's bytes and one paragraph in
-    /// memory, never the document's tree or its cues. Only UTF-8 input (with or without BOM) is streamed.
+    /// TTML to SRT or WebVTT one paragraph at a time (`TTMLStreamReader`), reading the file 64 KiB at a time
+    /// (`UTF8FileChunks`): one chunk and one paragraph in memory, never the file, the document's tree or its cues.
+    /// Only UTF-8 input (with or without BOM) is streamed.
     static func attemptTTML(_ input: URL, to output: URL, format: String, strict: Bool) -> Result<Outcome, Fallback> {
-        // The file's bytes once (the Data they are read into is gone before parsing starts).
-        guard let bytes = FileManager.default.contents(atPath: input.path).map({ [UInt8]($0) }) else { return .failure(.readFailed) }
-        var body = bytes[...]
-        while body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard body.withUnsafeBufferPointer(UTF8Scan.isValidWithoutNUL) else { return .failure(.notUTF8) }
+        guard let chunks = UTF8FileChunks(path: input.path) else { return .failure(.readFailed) }
         guard let sink = try? AtomicFileStream(output) else { return .failure(.readFailed) }
         var writer = CueWriter(format: format)
         var cueCount = 0
         var diagnostics: [Diagnostic] = []
         if let failure = discardingOnFailure(sink, {
             var reader: TTMLStreamReader
-            do { reader = try TTMLStreamReader(bytes, name: input.path) } catch { throw Fallback.wholeDocument }
+            do { reader = try TTMLStreamReader(name: input.path, source: chunks.next) } catch { throw chunks.failure ?? Fallback.wholeDocument }
             var headerWritten = false
+            // The cues' bytes, written 64 KiB at a time.
+            var out: [UInt8] = []
             while true {
                 let next: [Cue]?
-                do { next = try reader.nextCues() } catch { throw Fallback.wholeDocument }
+                do { next = try reader.nextCues() } catch { throw chunks.failure ?? Fallback.wholeDocument }
                 if strict, reader.diagnostics.contains(where: { $0.severity >= .warning }) { throw Fallback.wholeDocument }
                 if reader.diagnostics.count > maxDiagnostics { throw Fallback.tooManyWarnings }
                 guard let cues = next else { break }
@@ -151,9 +150,14 @@ extension StreamingConversion {
                     try sink.write(try writer.header(reader.header, ttml: true))
                     headerWritten = true
                 }
-                for cue in cues { try sink.write(try writer.append(cue, orderedBy: .startAndEnd)) }
+                for cue in cues { try writer.append(cue, orderedBy: .startAndEnd, to: &out) }
                 cueCount += cues.count
+                if out.count >= 1 << 16 {
+                    try sink.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
+            try sink.write(out)
             diagnostics = reader.diagnostics
             guard cueCount > 0 else { throw Fallback.noCues }
             try sink.commit()
@@ -354,9 +358,7 @@ private struct CueWriter {
             renumber = true
         }
         if cue.id != position { idsArePositions = false }
-        var text = ""
-        SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &text)
-        out.append(contentsOf: text.utf8)
+        SRTCodec.appendCue(cue, number: renumber ? position : cue.id!, eol: eol, to: &out)
     }
 
     /// What follows the last cue: WebVTT's trailing NOTE blocks.

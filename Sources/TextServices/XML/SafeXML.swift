@@ -42,10 +42,27 @@ public enum SafeXML {
     /// anything (so no declaration is ever registered, let alone expanded); nil when there is none. Only
     /// ASCII-compatible encodings are scanned: the streaming reader refuses the others at the DOCTYPE node.
     static func internalSubsetRefusal(_ bytes: [UInt8], name: String) -> XMLParseError? {
+        if case let .refused(error) = prologVerdict(bytes, name: name, complete: true) { return error }
+        return nil
+    }
+
+    /// What the prolog scan decides from the first bytes of a document.
+    package enum PrologVerdict {
+        case accepted
+        case refused(XMLParseError)
+        /// `bytes` end before the scan could decide (only when they are not the complete document).
+        case undecided
+    }
+
+    /// `internalSubsetRefusal` over the first bytes of a document, which may end anywhere unless `complete`.
+    package static func prologVerdict(_ bytes: [UInt8], name: String, complete: Bool) -> PrologVerdict {
         let n = bytes.count
+        // Decisions taken where the bytes end wait for more, unless there are no more.
+        let open: PrologVerdict = complete ? .accepted : .undecided
         var i = 0
+        if n < 4 && !complete { return .undecided }
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        if bytes.prefix(4).contains(0) { return nil } // UTF-16/32
+        if bytes.prefix(4).contains(0) { return .accepted } // UTF-16/32
         func starts(_ s: String, at k: Int) -> Bool {
             var j = k
             for b in s.utf8 { guard j < n, bytes[j] == b else { return false }; j += 1 }
@@ -60,9 +77,11 @@ public enum SafeXML {
         while i < n {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            // A markup start cut by the end of the bytes decides nothing yet.
+            if !complete && n - i < 10 { return .undecided }
             if starts("<?", at: i) { i = skip(past: "?>", from: i + 2); continue }
             if starts("<!--", at: i) { i = skip(past: "-->", from: i + 4); continue }
-            guard starts("<!DOCTYPE", at: i) else { return nil }
+            guard starts("<!DOCTYPE", at: i) else { return .accepted }
             // The DOCTYPE: an internal subset starts at a `[` outside quotes, before its `>`.
             var j = i + 9
             var quote: UInt8 = 0
@@ -70,28 +89,30 @@ public enum SafeXML {
                 let c = bytes[j]
                 if quote != 0 { if c == quote { quote = 0 } }
                 else if c == 0x22 || c == 0x27 { quote = c }
-                else if c == 0x3E { return nil }
+                else if c == 0x3E { return .accepted }
                 else if c == 0x5B { break }
                 j += 1
             }
-            guard j < n else { return nil }
+            guard j < n else { return open }
             j += 1
             var other = false
             while j < n {
                 let c = bytes[j]
                 if c == 0x5D { break }
                 if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { j += 1; continue }
+                if !complete && n - j < 10 { return .undecided }
                 if starts("<!--", at: j) { other = true; j = skip(past: "-->", from: j + 4); continue }
                 if ["<!ENTITY", "<!ELEMENT", "<!ATTLIST", "<!NOTATION"].contains(where: { starts($0, at: j) }) {
-                    return XMLParseError(.unsafe, "DOCTYPE declarations (entities, elements, attributes, notations) are not accepted",
-                                         file: name, line: line(j))
+                    return .refused(XMLParseError(.unsafe, "DOCTYPE declarations (entities, elements, attributes, notations) are not accepted",
+                                                  file: name, line: line(j)))
                 }
                 other = true
                 j += 1
             }
-            return other ? XMLParseError(.unsafe, "a DOCTYPE with an internal subset is not accepted", file: name, line: nil) : nil
+            if j == n && !complete { return .undecided }
+            return other ? .refused(XMLParseError(.unsafe, "a DOCTYPE with an internal subset is not accepted", file: name, line: nil)) : .accepted
         }
-        return nil
+        return open
     }
 
     /// Parses a document held in a string (encoded as UTF-8; an encoding declaration must agree).

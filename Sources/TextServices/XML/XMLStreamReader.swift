@@ -10,8 +10,9 @@ public enum XMLEvent: Sendable {
     case text(String)
 }
 
-/// Reads untrusted XML one event at a time with libxml2's SAX2 push parser, fed 64 KiB at a time: memory holds
-/// the bytes and the events of one chunk, never a tree. Same protections as `SafeXML`: no DTD loaded, no entity
+/// Reads untrusted XML one event at a time with libxml2's SAX2 push parser, fed 64 KiB at a time (from an array, or
+/// from a `Source` such as a file read chunk by chunk): memory holds the events of one chunk (and the array, or the
+/// chunk being parsed), never a tree. Same protections as `SafeXML`: no DTD loaded, no entity
 /// substituted, no network; a DOCTYPE with an internal subset is refused before libxml2 sees it (and any
 /// declaration stops the parser); size and depth limits; errors with line and column.
 ///
@@ -27,8 +28,15 @@ public enum XMLEvent: Sendable {
 public final class XMLStreamReader {
     public let name: String
     public let limits: SafeXML.Limits
+    /// Gives a document's bytes a chunk at a time: the next bytes, empty at the end.
+    public typealias Source = () throws(XMLParseError) -> [UInt8]
     private let bytes: [UInt8]
     private var offset = 0
+    /// Reading from a `Source`: it, and the bytes read before parsing started (for the prolog scan).
+    private let source: Source?
+    private var prolog: [UInt8] = []
+    /// Bytes read from `source` so far.
+    private var total = 0
     private let ctxt: xmlParserCtxtPtr
     private let state: SAXState
     private var terminated = false
@@ -36,17 +44,50 @@ public final class XMLStreamReader {
     static let chunkSize = 64 << 10
 
     /// Starts reading `bytes` (any encoding libxml2 detects from the BOM or the declaration).
-    public init(_ bytes: [UInt8], name: String = "<memory>", limits: SafeXML.Limits = SafeXML.Limits()) throws(XMLParseError) {
+    public convenience init(_ bytes: [UInt8], name: String = "<memory>", limits: SafeXML.Limits = SafeXML.Limits()) throws(XMLParseError) {
         SafeXML.initialize()
         guard bytes.count <= limits.maxBytes else {
             throw XMLParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes) bytes", file: name)
         }
         guard bytes.count <= Int(Int32.max) else { throw XMLParseError(.tooLarge, "document too large", file: name) }
         if let refusal = SafeXML.internalSubsetRefusal(bytes, name: name) { throw refusal }
-        self.bytes = bytes
+        try self.init(bytes: bytes, source: nil, name: name, limits: limits)
+    }
+
+    /// Starts reading the bytes `source` gives, holding only the chunk being parsed (and, before parsing starts,
+    /// the bytes the prolog scan needs to decide). The same document gives the same events and errors as
+    /// `init(_:name:limits:)`, except that a document over `limits.maxBytes` is refused when its bytes get there.
+    public convenience init(name: String = "<memory>", limits: SafeXML.Limits = SafeXML.Limits(), source: @escaping Source) throws(XMLParseError) {
+        SafeXML.initialize()
+        var prolog: [UInt8] = []
+        while true {
+            let chunk = try source()
+            prolog += chunk
+            guard prolog.count <= limits.maxBytes else {
+                throw XMLParseError(.tooLarge, "document of more than \(limits.maxBytes) bytes exceeds the limit", file: name)
+            }
+            switch SafeXML.prologVerdict(prolog, name: name, complete: chunk.isEmpty) {
+            case let .refused(refusal): throw refusal
+            case .accepted: try self.init(bytes: prolog, source: source, name: name, limits: limits, ended: chunk.isEmpty); return
+            case .undecided: continue
+            }
+        }
+    }
+
+    /// `bytes` is the whole document (`source` nil) or its first bytes, the rest coming from `source` (unless `ended`).
+    private init(bytes: [UInt8], source: Source?, name: String, limits: SafeXML.Limits, ended: Bool = false) throws(XMLParseError) {
         self.name = name
         self.limits = limits
         state = SAXState(maxDepth: limits.maxDepth)
+        if let source {
+            self.bytes = []
+            self.source = ended ? { [] } : source
+            prolog = bytes
+            total = bytes.count
+        } else {
+            self.bytes = bytes
+            self.source = nil
+        }
 
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
@@ -94,6 +135,7 @@ public final class XMLStreamReader {
         guard let created else { throw XMLParseError(.malformed, "cannot create an XML parser", file: name) }
         ctxt = created
         offset = head
+        if source != nil { prolog.removeFirst(head) }
         ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue))
@@ -118,13 +160,28 @@ public final class XMLStreamReader {
 
     /// Parses the next chunk (the last one terminates the document) and checks what it met.
     private func feed() throws(XMLParseError) {
-        let n = min(Self.chunkSize, bytes.count - offset)
-        let last = offset + n == bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            let start = buffer.baseAddress.map { UnsafeRawPointer($0 + offset).assumingMemoryBound(to: CChar.self) }
-            _ = xmlParseChunk(ctxt, n > 0 ? start : nil, Int32(n), last ? 1 : 0)
+        let last: Bool
+        if let source {
+            let chunk: [UInt8]
+            if prolog.isEmpty {
+                chunk = try source()
+                total += chunk.count
+                guard total <= limits.maxBytes else {
+                    terminated = true
+                    throw XMLParseError(.tooLarge, "document of more than \(limits.maxBytes) bytes exceeds the limit", file: name)
+                }
+            } else {
+                chunk = prolog
+                prolog = []
+            }
+            last = chunk.isEmpty
+            parse(chunk, from: 0, count: chunk.count, last: last)
+        } else {
+            let n = min(Self.chunkSize, bytes.count - offset)
+            last = offset + n == bytes.count
+            parse(bytes, from: offset, count: n, last: last)
+            offset += n
         }
-        offset += n
         if last { terminated = true }
         if state.refused {
             throw XMLParseError(.unsafe, "DOCTYPE declarations (entities, elements, attributes, notations) are not accepted",
@@ -139,6 +196,13 @@ public final class XMLStreamReader {
             throw XMLParseError(.tooDeep, message, file: name, line: depthLine)
         }
         if state.fatal != nil || (last && ctxt.pointee.wellFormed == 0) { throw failure() }
+    }
+
+    private func parse(_ bytes: [UInt8], from offset: Int, count n: Int, last: Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let start = buffer.baseAddress.map { UnsafeRawPointer($0 + offset).assumingMemoryBound(to: CChar.self) }
+            _ = xmlParseChunk(ctxt, n > 0 ? start : nil, Int32(n), last ? 1 : 0)
+        }
     }
 
     /// The element whose start tag `next` just returned, with all its content, as `SafeXML.parse` gives it;
@@ -226,11 +290,21 @@ private final class SAXState {
         xmlStopParser(ctx!.assumingMemoryBound(to: xmlParserCtxt.self))
     }
 
+    /// The first names met, looked up by a scan of their pointers before the dictionary (a document uses few).
+    private var firstKeys: [UnsafePointer<xmlChar>] = []
+    private var firstNames: [String] = []
+
     func intern(_ p: UnsafePointer<xmlChar>?) -> String? {
         guard let p else { return nil }
+        if let i = firstKeys.firstIndex(of: p) { return firstNames[i] }
         if let s = interned[p] { return s }
         let s = String(cString: p)
-        if interned.count < 4096 { interned[p] = s }
+        if firstKeys.count < 16 {
+            firstKeys.append(p)
+            firstNames.append(s)
+        } else if interned.count < 4096 {
+            interned[p] = s
+        }
         return s
     }
 

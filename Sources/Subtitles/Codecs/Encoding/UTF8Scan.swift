@@ -46,4 +46,32 @@ enum UTF8Scan {
         }
         return true
     }
+
+    /// Whether `bytes` (well-formed UTF-8) surely hold a character that is not white space (`Character.isWhitespace`
+    /// tells it by the character's first scalar), also as part of a longer text: they hold a scalar that starts a
+    /// character of its own (or follows a prepended mark, which is no white space either) and is not white space —
+    /// printable ASCII, CJK ideographs, CJK and fullwidth punctuation. False means: ask the characters.
+    static func surelyHasNonWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x21 && b <= 0x7E { return true }
+            if b >= 0xE3 && b <= 0xEF && i + 2 < n {
+                let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                switch scalar {
+                case 0x3001...0x3003, 0x3008...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+                default: break
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `surelyHasNonWhitespace` for a string.
+    static func surelyHasNonWhitespace(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { surelyHasNonWhitespace($0) }
+    }
 }

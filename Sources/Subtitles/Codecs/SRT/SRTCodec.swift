@@ -106,42 +106,66 @@ public struct SRTCodec: SubtitleCodec {
 
     /// Appends one cue as canonical SRT: its number, timing line, text lines and the blank line after it.
     static func appendCue(_ cue: Cue, number: String, eol: String, to out: inout String) {
-        out += number
-        out += eol
-        out += Self.time(cue.start)
-        out += " --> "
-        out += Self.time(cue.end)
-        if let coordinates = cue.extensions["srt.coordinates"], !coordinates.isEmpty {
-            out += " " + coordinates
-        }
-        out += eol
-        var body = ""
-        if let anchor = cue.placement.anchor { body += "{\\an\(anchor.rawValue)}" }
-        Self.render(cue.text.rubyWrittenInline.nodes, into: &body)
-        for line in lines(body) where line.contains(where: { !$0.isWhitespace }) {
-            out += line
-            out += eol
-        }
-        out += eol
+        var bytes: [UInt8] = []
+        appendCue(cue, number: number, eol: eol, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The non-empty lines of `s` between CR, LF and CR LF, split on their bytes: a character holding CR or LF is
-    /// only ever CR, LF or CR LF, so this is the split on those characters, without walking every character.
-    private static func lines(_ s: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = s.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x0A || b == 0x0D {
-                if start != i { lines.append(s[start..<i]) }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+    /// `appendCue` into bytes (what the streamed conversion writes), without a `String` per line or per part.
+    static func appendCue(_ cue: Cue, number: String, eol: String, to out: inout [UInt8]) {
+        out.append(contentsOf: number.utf8)
+        out.append(contentsOf: eol.utf8)
+        appendTime(cue.start, to: &out)
+        out.append(contentsOf: " --> ".utf8)
+        appendTime(cue.end, to: &out)
+        if let coordinates = cue.extensions["srt.coordinates"], !coordinates.isEmpty {
+            out.append(0x20)
+            out.append(contentsOf: coordinates.utf8)
         }
-        if start != utf8.endIndex { lines.append(s[start..<utf8.endIndex]) }
-        return lines
+        out.append(contentsOf: eol.utf8)
+        var body: [UInt8] = []
+        if let anchor = cue.placement.anchor { body.append(contentsOf: "{\\an\(anchor.rawValue)}".utf8) }
+        Self.render(cue.text.rubyWrittenInline.nodes, into: &body)
+        // The lines between CR, LF and CR LF that hold something other than white space.
+        var start = 0
+        for i in 0...body.count where i == body.count || body[i] == 0x0A || body[i] == 0x0D {
+            if start < i, body.withUnsafeBufferPointer({ Self.hasNonWhitespace(UnsafeBufferPointer(rebasing: $0[start..<i])) }) {
+                out.append(contentsOf: body[start..<i])
+                out.append(contentsOf: eol.utf8)
+            }
+            start = i + 1
+        }
+        out.append(contentsOf: eol.utf8)
+    }
+
+    /// Whether a line (UTF-8, no CR or LF) holds a character that is not white space, from its bytes where they tell.
+    static func hasNonWhitespace(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Scan.surelyHasNonWhitespace(line) || String(decoding: line, as: UTF8.self).contains { !$0.isWhitespace }
+    }
+
+    /// `time(t)` appended as bytes.
+    static func appendTime(_ t: Timestamp, to out: inout [UInt8]) {
+        let c = t.components
+        appendPadded(c.hours, 2, to: &out)
+        out.append(0x3A)
+        appendPadded(c.minutes, 2, to: &out)
+        out.append(0x3A)
+        appendPadded(c.seconds, 2, to: &out)
+        out.append(0x2C)
+        appendPadded(c.milliseconds, 3, to: &out)
+    }
+
+    /// A non-negative value in decimal, zero-padded to `width` digits (more digits when it needs them), as `pad`.
+    private static func appendPadded(_ value: Int64, _ width: Int, to out: inout [UInt8]) {
+        if value < 1000 && (width == 2 || width == 3) {
+            if width == 3 || value >= 100 { out.append(UInt8(0x30 + value / 100)) }
+            out.append(UInt8(0x30 + value / 10 % 10))
+            out.append(UInt8(0x30 + value % 10))
+            return
+        }
+        let digits = String(value).utf8
+        for _ in digits.count..<max(digits.count, width) { out.append(0x30) }
+        out.append(contentsOf: digits)
     }
 
     /// `s` with `&` and `<` escaped where the reader would take them for a reference or a tag.
@@ -168,25 +192,32 @@ public struct SRTCodec: SubtitleCodec {
     }
 
     static func render(_ nodes: [Inline], into out: inout String) {
+        var bytes: [UInt8] = []
+        render(nodes, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `render` into bytes.
+    static func render(_ nodes: [Inline], into out: inout [UInt8]) {
         for node in nodes {
             switch node {
-            case let .text(s): out += escaped(s)
-            case .lineBreak: out += "\n"
+            case let .text(s): appendEscaped(s, to: &out)
+            case .lineBreak: out.append(0x0A)
             case let .span(span, children):
                 switch span.kind {
-                case .italic: out += "<i>"; render(children, into: &out); out += "</i>"
-                case .bold: out += "<b>"; render(children, into: &out); out += "</b>"
-                case .underline: out += "<u>"; render(children, into: &out); out += "</u>"
+                case .italic: out.append(contentsOf: "<i>".utf8); render(children, into: &out); out.append(contentsOf: "</i>".utf8)
+                case .bold: out.append(contentsOf: "<b>".utf8); render(children, into: &out); out.append(contentsOf: "</b>".utf8)
+                case .underline: out.append(contentsOf: "<u>".utf8); render(children, into: &out); out.append(contentsOf: "</u>".utf8)
                 case .font:
-                    out += "<font"
+                    out.append(contentsOf: "<font".utf8)
                     let order = ["color", "face", "size"]
                     let keys = span.properties.keys.sorted { a, b in
                         (order.firstIndex(of: a) ?? 99, a) < (order.firstIndex(of: b) ?? 99, b)
                     }
-                    for key in keys { out += " \(key)=\"\(span.properties[key]!)\"" }
-                    out += ">"
+                    for key in keys { out.append(contentsOf: " \(key)=\"\(span.properties[key]!)\"".utf8) }
+                    out.append(0x3E)
                     render(children, into: &out)
-                    out += "</font>"
+                    out.append(contentsOf: "</font>".utf8)
                 case .styled:
                     guard let tag = span.properties["srt.tag"], !tag.isEmpty,
                           tag.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x31 && $0 <= 0x33) }) else {
@@ -194,14 +225,23 @@ public struct SRTCodec: SubtitleCodec {
                         break
                     }
                     let attributes = (span.properties["srt.attributes"] ?? "").filter { $0 != "\n" && $0 != "\r" && $0 != ">" && $0 != "<" }
-                    out += "<" + tag + attributes + ">"
+                    out.append(contentsOf: ("<" + tag + attributes + ">").utf8)
                     render(children, into: &out)
-                    out += "</" + tag + ">"
+                    out.append(contentsOf: ("</" + tag + ">").utf8)
                 default: render(children, into: &out)
                 }
             case let .ruby(base, _): render(base, into: &out)
             case .timestamp: break
             }
         }
+    }
+
+    /// `escaped(s)` appended as bytes.
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C }) else {
+            out.append(contentsOf: s.utf8)
+            return
+        }
+        out.append(contentsOf: escaped(s).utf8)
     }
 }

@@ -232,22 +232,27 @@ struct TTMLReader {
         return t
     }
 
-    /// `HH:MM:SS` or `HH:MM:SS.fff…` (two-digit hours, up to 9 fraction digits, nothing around it): the value
-    /// `TTMLTimingParameters.parse` gives it, read from the bytes (the common case of every real file).
+    /// `HH:MM:SS` or `HH:MM:SS.fff…` (two to five hour digits, up to 9 fraction digits, nothing around it): the
+    /// value `TTMLTimingParameters.parse` gives it, read from the bytes (the common case of every real file; long
+    /// files reach three-digit hours). Longer hours are left to the general parser, which caps the range.
     static func plainClockTime(_ raw: String) -> TTMLTime? {
         var raw = raw
         return raw.withUTF8 { b -> TTMLTime? in
             let n = b.count
-            guard n == 8 || (n >= 10 && n <= 17), b[2] == 0x3A, b[5] == 0x3A else { return nil }
+            var h = 0
+            while h < n, h < 6, b[h] &- 0x30 < 10 { h += 1 }
+            guard h >= 2, h <= 5, n == h + 6 || (n >= h + 8 && n <= h + 15), b[h] == 0x3A, b[h + 3] == 0x3A else { return nil }
             func digit(_ i: Int) -> Int64? { b[i] &- 0x30 < 10 ? Int64(b[i] &- 0x30) : nil }
-            guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4), let s1 = digit(6), let s2 = digit(7) else { return nil }
+            guard let m1 = digit(h + 1), let m2 = digit(h + 2), let s1 = digit(h + 4), let s2 = digit(h + 5) else { return nil }
+            var hours: Int64 = 0
+            for i in 0..<h { hours = hours * 10 + Int64(b[i] &- 0x30) }
             let minutes = m1 * 10 + m2, seconds = s1 * 10 + s2
             guard minutes < 60, seconds <= 60 else { return nil }
-            var value = ((h1 * 10 + h2) * 60 + minutes) * 60 + seconds
+            var value = (hours * 60 + minutes) * 60 + seconds
             var scale: Int64 = 1
-            if n > 8 {
-                guard b[8] == 0x2E else { return nil }
-                for i in 9..<n {
+            if n > h + 6 {
+                guard b[h + 6] == 0x2E else { return nil }
+                for i in (h + 7)..<n {
                     guard let d = digit(i) else { return nil }
                     value = value * 10 + d
                     scale *= 10
@@ -542,6 +547,14 @@ struct TTMLReader {
     /// collapse to one, and spaces at the start and end of lines go; `preserve` keeps them and turns
     /// line feeds into line breaks.
     static func normalize(_ tokens: [Token]) -> [Token] {
+        // Text without white space (and not preserved) is kept as it is, and there is nothing to trim.
+        let untouched = tokens.allSatisfy { t in
+            switch t {
+            case let .text(s, preserve): !preserve && !Self.hasXMLSpace(s)
+            default: true
+            }
+        }
+        if untouched { return tokens }
         var expanded: [Token] = []
         for t in tokens {
             if case let .text(s, true) = t {
@@ -615,6 +628,15 @@ struct TTMLReader {
             }
         }
         return out
+    }
+
+    /// Whether `s` holds a space, tab, CR or LF.
+    static func hasXMLSpace(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            for b in u where b <= 0x20 && (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { return true }
+            return false
+        }
     }
 
     /// `normalize`'s white-space collapsing done byte by byte, when that gives what its character loop gives: every

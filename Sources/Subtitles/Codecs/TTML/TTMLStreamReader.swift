@@ -63,6 +63,13 @@ struct TTMLStreamReader {
         try start()
     }
 
+    /// Reads the document `source` gives a chunk at a time (`XMLStreamReader.init(name:limits:source:)`).
+    init(name: String, source: @escaping XMLStreamReader.Source) throws {
+        reader = TTMLReader(name: name)
+        xml = try XMLStreamReader(name: name, limits: TTMLCodec.xmlLimits, source: source)
+        try start()
+    }
+
     /// The warnings found so far, in the whole-file reader's order.
     var diagnostics: [Diagnostic] { reader.diagnostics }
 
@@ -219,10 +226,10 @@ struct TTMLStreamReader {
     /// The implicit begin of the next child of the innermost container; nil when nothing starts any more
     /// (after an indefinite child of a `seq`).
     private func childBegin() -> TTMLTime? {
-        let f = frames[frames.count - 1]
-        guard f.isSeq else { return .zero }
-        guard let ie = f.implicitEnd else { return nil }
-        return ie - f.begin
+        let i = frames.count - 1
+        guard frames[i].isSeq else { return .zero }
+        guard let ie = frames[i].implicitEnd else { return nil }
+        return ie - frames[i].begin
     }
 
     /// The cues of the next paragraphs that give some; nil at the end of the document.
@@ -235,11 +242,12 @@ struct TTMLStreamReader {
             case .end:
                 try close()
             case let .start(e):
-                let parent = frames[frames.count - 1]
+                // Fields are read in place: a copy of the frame costs a retain and release of each of them.
+                let top = frames.count - 1
                 guard e.namespace == TTMLNamespace.tt else { try skip(); continue }
-                switch (parent.kind, e.name) {
+                switch (frames[top].kind, e.name) {
                 case (_, "set"):
-                    if parent.sawContent && parent.kind == .div { throw stop("<set> after the content of its <div>") }
+                    if frames[top].sawContent && frames[top].kind == .div { throw stop("<set> after the content of its <div>") }
                     let c = try subtree(e)
                     let sb = (try reader.time(c, "begin")) ?? .zero
                     let se = reader.endTime(begin: sb, implicitBegin: .zero, end: try reader.time(c, "end"), dur: try reader.time(c, "dur"), implicitEnd: nil)
@@ -247,15 +255,17 @@ struct TTMLStreamReader {
                 case (.body, "div"), (.div, "div"):
                     frames[frames.count - 1].sawContent = true
                     guard let ib = childBegin() else { try skip(); continue }
+                    let parent = frames[top]
                     try open(e, kind: .div, parent: parent, implicitBegin: ib, props: parent.props)
                 case (.div, "p"):
                     frames[frames.count - 1].sawContent = true
                     guard let ib = childBegin() else { try skip(); continue }
                     let p = try subtree(e)
-                    if Self.isPlain(p), parent.sets.isEmpty, let context = plainContext() {
+                    if Self.isPlain(p), frames[top].sets.isEmpty, let context = plainContext() {
                         guard let cue = try plainCue(p, implicitBegin: ib, context: context) else { continue }
                         return [cue]
                     }
+                    let parent = frames[top]
                     let built = try reader.build(p, kind: .p, parentIsSeq: parent.isSeq, implicitBegin: ib, preserve: parent.preserve)
                     childEnded(built.end)
                     if let ce = built.end, ce == built.begin { continue } // no temporal extent
@@ -341,7 +351,7 @@ struct TTMLStreamReader {
 
     /// The cue of a plain paragraph (nil: none), with `build`'s timing, warnings and implicit end.
     private mutating func plainCue(_ p: XMLTreeElement, implicitBegin ib: TTMLTime, context: PlainContext) throws -> Cue? {
-        let parent = frames[frames.count - 1]
+        let top = frames.count - 1
         let begin = ib + (try reader.time(p, "begin") ?? .zero)
         let endAttribute = try reader.time(p, "end"), durAttribute = try reader.time(p, "dur")
         // Text and line breaks have no end of their own: a paragraph with content is indefinite unless timed.
@@ -349,21 +359,23 @@ struct TTMLStreamReader {
                                  implicitEnd: p.children.isEmpty ? begin : nil)
         childEnded(end)
         if let ce = end, ce == begin { return nil } // no temporal extent
-        guard parent.active, context.shown else { return nil }
-        let b = parent.absBegin + begin
-        var e = end.map { parent.absBegin + $0 } ?? parent.absEnd
-        if let pe = parent.absEnd, let ee = e { e = Swift.min(ee, pe) }
+        guard frames[top].active, context.shown else { return nil }
+        let absBegin = frames[top].absBegin, absEnd = frames[top].absEnd, preserve = frames[top].preserve
+        let b = absBegin + begin
+        var e = end.map { absBegin + $0 } ?? absEnd
+        if let pe = absEnd, let ee = e { e = Swift.min(ee, pe) }
         if let ee = e, ee <= b { return nil }
         var tokens: [TTMLReader.Token] = []
         tokens.reserveCapacity(p.children.count)
         for child in p.children {
             switch child {
-            case let .text(s): tokens.append(.text(s, preserve: parent.preserve))
+            case let .text(s): tokens.append(.text(s, preserve: preserve))
             case .element: tokens.append(.lineBreak)
             }
         }
         var nodes = TTMLReader.buildInlines(TTMLReader.normalize(tokens))
-        if CueText(nodes).isEmpty { return nil }
+        let surelyShown = nodes.contains { if case let .text(s) = $0 { UTF8Scan.surelyHasNonWhitespace(s) } else { false } }
+        if !surelyShown, CueText(nodes).isEmpty { return nil }
         nodes = context.deco.wrap(nodes, outside: context.outer)
         let start = b.timestamp
         let stop = e?.timestamp ?? TTMLCodec.indefiniteEnd

@@ -44,6 +44,9 @@ struct TTMLTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     private static func checked(_ r: (partialValue: Int64, overflow: Bool)) -> Int64? { r.overflow ? nil : r.partialValue }
 
     static func + (a: TTMLTime, b: TTMLTime) -> TTMLTime {
+        // Adding zero (a parent that begins at 0, the usual case) gives the other term as it is.
+        if b.num == 0 { return a }
+        if a.num == 0 { return b }
         let g = gcd(a.den, b.den)
         guard let x = checked(a.num.multipliedReportingOverflow(by: b.den / g)),
               let y = checked(b.num.multipliedReportingOverflow(by: a.den / g)),
