@@ -9,7 +9,7 @@ import TextServices
 /// so a damaged file is rejected, never trusted.
 extension SymbolMatcher {
     /// Bumped whenever the layout or what a matcher holds changes.
-    static let snapshotFormatVersion: UInt32 = 1
+    static let snapshotFormatVersion: UInt32 = 2
     private static let snapshotMagic: [UInt8] = Array("LCMATCH1".utf8)
     private static let snapshotTrailer: [UInt8] = Array("LCMATEND".utf8)
 
@@ -51,11 +51,11 @@ extension SymbolMatcher {
     private static func write(_ automaton: PatternAutomaton?, entries: [[Entry]], groups: [[SymbolGroup]], to w: inout SnapshotWriter) {
         w.bool(automaton != nil)
         if let a = automaton {
-            w.array(a.bmpClass)
+            w.alignedArray(a.bmpClass)
             let astral = a.astralClass.sorted { $0.key < $1.key }
             w.array(astral.map(\.key)); w.array(astral.map(\.value))
-            w.array(a.rootNext); w.array(a.childStart); w.array(a.childClass); w.array(a.childTarget)
-            w.array(a.fail); w.array(a.outputStart); w.array(a.outputs); w.array(a.patternLength)
+            w.alignedArray(a.rootNext); w.alignedArray(a.childStart); w.alignedArray(a.childClass); w.alignedArray(a.childTarget)
+            w.alignedArray(a.fail); w.alignedArray(a.outputStart); w.alignedArray(a.outputs); w.alignedArray(a.patternLength)
             w.int(a.maximumLength)
         }
         w.count(entries.count)
@@ -111,8 +111,8 @@ extension SymbolMatcher {
                 context.hasLatinContext = try r.bool()
                 loaded.symbols.append(context)
             }
-            (loaded.han, loaded.hanGroups, loaded.hanSenses) = try Self.readPart(&r)
-            (loaded.latin, loaded.latinGroups, loaded.latinSenses) = try Self.readPart(&r)
+            (loaded.han, loaded.hanGroups, loaded.hanSenses) = try Self.readPart(&r, data: data)
+            (loaded.latin, loaded.latinGroups, loaded.latinSenses) = try Self.readPart(&r, data: data)
             let modelCount = try r.count(minimumSize: 4)
             for _ in 0..<modelCount {
                 let length = try r.count()
@@ -146,17 +146,20 @@ extension SymbolMatcher {
         var modelRanges: [Range<Int>] = []
     }
 
-    private static func readPart(_ r: inout SnapshotReader) throws -> (PatternAutomaton?, [[SymbolGroup]], [[Int32]]) {
+    /// One script's automaton (its tables used in place in `data`, the bytes `r` reads), groups and senses.
+    private static func readPart(_ r: inout SnapshotReader, data: Data) throws -> (PatternAutomaton?, [[SymbolGroup]], [[Int32]]) {
         var automaton: PatternAutomaton?
         if try r.bool() {
-            let bmp: [UInt16] = try r.array()
+            let bmp: FlatArray<UInt16> = try r.alignedArray(in: data)
             let astralKeys: [UInt32] = try r.array(), astralValues: [UInt16] = try r.array()
             guard astralKeys.count == astralValues.count else { throw SnapshotReader.Damaged(offset: r.offset) }
             var astral: [UInt32: UInt16] = [:]
             for (key, value) in zip(astralKeys, astralValues) { astral[key] = value }
-            automaton = PatternAutomaton(bmpClass: bmp, astralClass: astral, rootNext: try r.array(), childStart: try r.array(),
-                                         childClass: try r.array(), childTarget: try r.array(), fail: try r.array(),
-                                         outputStart: try r.array(), outputs: try r.array(), patternLength: try r.array(),
+            automaton = PatternAutomaton(bmpClass: bmp, astralClass: astral, rootNext: try r.alignedArray(in: data),
+                                         childStart: try r.alignedArray(in: data), childClass: try r.alignedArray(in: data),
+                                         childTarget: try r.alignedArray(in: data), fail: try r.alignedArray(in: data),
+                                         outputStart: try r.alignedArray(in: data), outputs: try r.alignedArray(in: data),
+                                         patternLength: try r.alignedArray(in: data),
                                          maximumLength: try r.int())
         }
         let kinds = SymbolMatch.FormKind.allCases, statuses = RenderingStatus.allCases
@@ -247,6 +250,21 @@ extension SymbolMatcher.Options {
 extension PatternAutomaton {
     /// Throws unless every table index the scanning loops follow is in range (for loaded snapshots).
     func validate(patternCount: Int) throws {
+        try childStart.withUnsafeBufferPointer { childStart in
+            try childTarget.withUnsafeBufferPointer { childTarget in
+                try fail.withUnsafeBufferPointer { fail in
+                    try outputStart.withUnsafeBufferPointer { outputStart in
+                        try validate(patternCount: patternCount, childStart: childStart, childTarget: childTarget, fail: fail,
+                                     outputStart: outputStart)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The checks of ``validate(patternCount:)`` over the tables' buffers (the loops index them directly).
+    private func validate(patternCount: Int, childStart: UnsafeBufferPointer<Int32>, childTarget: UnsafeBufferPointer<Int32>,
+                          fail: UnsafeBufferPointer<Int32>, outputStart: UnsafeBufferPointer<Int32>) throws {
         func check(_ condition: Bool) throws { if !condition { throw SnapshotReader.Damaged(offset: -1) } }
         let states = fail.count
         let classes = rootNext.count
