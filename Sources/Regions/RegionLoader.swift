@@ -19,9 +19,7 @@ public struct RegionError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum RegionLoader {
     /// Loads every `*.yaml` profile in a directory, sorted by tag.
     public static func loadDirectory(_ directory: URL) throws -> [RegionProfile] {
-        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let files = try profileFiles(in: directory)
         var errors: [RegionError] = []
         var profiles: [RegionProfile] = []
         for file in files {
@@ -36,6 +34,13 @@ public enum RegionLoader {
             seen[p.tag] = p.file ?? "?"
         }
         return profiles.sorted { $0.tag < $1.tag }
+    }
+
+    /// The profile files of a directory (`*.yaml`, `*.yml`), sorted by name.
+    public static func profileFiles(in directory: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     public static func loadFile(_ url: URL) throws -> RegionProfile {

@@ -7,21 +7,21 @@
 /// patterns that end there, its own and those of its suffixes.
 struct PatternAutomaton: Sendable {
     /// Code point → class for U+0000…U+FFFF (0 = not in any pattern).
-    let bmpClass: [UInt16]
+    let bmpClass: FlatArray<UInt16>
     /// Code point → class above U+FFFF.
     let astralClass: [UInt32: UInt16]
     /// Root transitions by class (0 = stay at the root).
-    let rootNext: [Int32]
+    let rootNext: FlatArray<Int32>
     /// Children of state `s`: `childClass[childStart[s]..<childStart[s + 1]]`, sorted, with targets.
-    let childStart: [Int32]
-    let childClass: [UInt16]
-    let childTarget: [Int32]
-    let fail: [Int32]
+    let childStart: FlatArray<Int32>
+    let childClass: FlatArray<UInt16>
+    let childTarget: FlatArray<Int32>
+    let fail: FlatArray<Int32>
     /// Patterns ending at state `s`: `outputs[outputStart[s]..<outputStart[s + 1]]`.
-    let outputStart: [Int32]
-    let outputs: [Int32]
+    let outputStart: FlatArray<Int32>
+    let outputs: FlatArray<Int32>
     /// Length of each pattern in code points.
-    let patternLength: [Int32]
+    let patternLength: FlatArray<Int32>
     /// The longest pattern, in code points.
     let maximumLength: Int
 
@@ -177,14 +177,16 @@ struct PatternAutomaton: Sendable {
             outputStart.append(Int32(outputs.count))
         }
 
-        self.init(bmpClass: bmp, astralClass: astral, rootNext: root, childStart: childStart, childClass: childClass,
-                  childTarget: childTarget, fail: fail, outputStart: outputStart, outputs: outputs,
-                  patternLength: patterns.map { Int32($0.count) }, maximumLength: patterns.map(\.count).max() ?? 0)
+        self.init(bmpClass: FlatArray(bmp), astralClass: astral, rootNext: FlatArray(root), childStart: FlatArray(childStart),
+                  childClass: FlatArray(childClass), childTarget: FlatArray(childTarget), fail: FlatArray(fail),
+                  outputStart: FlatArray(outputStart), outputs: FlatArray(outputs),
+                  patternLength: FlatArray(patterns.map { Int32($0.count) }), maximumLength: patterns.map(\.count).max() ?? 0)
     }
 
-    /// An automaton from its tables (a loaded snapshot; check it with `validate(patternCount:)`).
-    init(bmpClass: [UInt16], astralClass: [UInt32: UInt16], rootNext: [Int32], childStart: [Int32], childClass: [UInt16],
-         childTarget: [Int32], fail: [Int32], outputStart: [Int32], outputs: [Int32], patternLength: [Int32], maximumLength: Int) {
+    /// An automaton from its tables (a loaded snapshot, used in place; check it with `validate(patternCount:)`).
+    init(bmpClass: FlatArray<UInt16>, astralClass: [UInt32: UInt16], rootNext: FlatArray<Int32>, childStart: FlatArray<Int32>,
+         childClass: FlatArray<UInt16>, childTarget: FlatArray<Int32>, fail: FlatArray<Int32>, outputStart: FlatArray<Int32>,
+         outputs: FlatArray<Int32>, patternLength: FlatArray<Int32>, maximumLength: Int) {
         self.bmpClass = bmpClass
         self.astralClass = astralClass
         self.rootNext = rootNext

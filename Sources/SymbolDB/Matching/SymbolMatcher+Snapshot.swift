@@ -9,7 +9,7 @@ import TextServices
 /// so a damaged file is rejected, never trusted.
 extension SymbolMatcher {
     /// Bumped whenever the layout or what a matcher holds changes.
-    static let snapshotFormatVersion: UInt32 = 1
+    static let snapshotFormatVersion: UInt32 = 2
     private static let snapshotMagic: [UInt8] = Array("LCMATCH1".utf8)
     private static let snapshotTrailer: [UInt8] = Array("LCMATEND".utf8)
 
@@ -51,11 +51,11 @@ extension SymbolMatcher {
     private static func write(_ automaton: PatternAutomaton?, entries: [[Entry]], groups: [[SymbolGroup]], to w: inout SnapshotWriter) {
         w.bool(automaton != nil)
         if let a = automaton {
-            w.array(a.bmpClass)
+            w.alignedArray(a.bmpClass)
             let astral = a.astralClass.sorted { $0.key < $1.key }
             w.array(astral.map(\.key)); w.array(astral.map(\.value))
-            w.array(a.rootNext); w.array(a.childStart); w.array(a.childClass); w.array(a.childTarget)
-            w.array(a.fail); w.array(a.outputStart); w.array(a.outputs); w.array(a.patternLength)
+            w.alignedArray(a.rootNext); w.alignedArray(a.childStart); w.alignedArray(a.childClass); w.alignedArray(a.childTarget)
+            w.alignedArray(a.fail); w.alignedArray(a.outputStart); w.alignedArray(a.outputs); w.alignedArray(a.patternLength)
             w.int(a.maximumLength)
         }
         w.count(entries.count)
@@ -85,7 +85,7 @@ extension SymbolMatcher {
     /// Loads a matcher from `data` (a snapshot file's bytes, possibly memory-mapped), checking that it was made
     /// for `contentHash` and `options`.
     init(snapshot data: Data, contentHash: String, options: Options) throws {
-        let loaded = try data.withUnsafeBytes { raw -> Loaded in
+        var loaded = try data.withUnsafeBytes { raw -> Loaded in
             var r = SnapshotReader(raw)
             let trailerLength = Self.snapshotTrailer.count + 8
             guard raw.count >= Self.snapshotMagic.count + trailerLength,
@@ -111,8 +111,8 @@ extension SymbolMatcher {
                 context.hasLatinContext = try r.bool()
                 loaded.symbols.append(context)
             }
-            (loaded.han, loaded.hanEntries, loaded.hanSenses) = try Self.readPart(&r)
-            (loaded.latin, loaded.latinEntries, loaded.latinSenses) = try Self.readPart(&r)
+            (loaded.han, loaded.hanGroups, loaded.hanSenses) = try Self.readPart(&r, data: data)
+            (loaded.latin, loaded.latinGroups, loaded.latinSenses) = try Self.readPart(&r, data: data)
             let modelCount = try r.count(minimumSize: 4)
             for _ in 0..<modelCount {
                 let length = try r.count()
@@ -123,13 +123,13 @@ extension SymbolMatcher {
             guard r.offset == raw.count - trailerLength else { throw SnapshotReader.Damaged(offset: r.offset) }
             return loaded
         }
-        let hanGroups = try Self.validate(loaded.han, loaded.hanEntries, loaded.hanSenses, symbols: loaded.symbols.count,
-                                          models: loaded.modelRanges.count)
-        let latinGroups = try Self.validate(loaded.latin, loaded.latinEntries, loaded.latinSenses, symbols: loaded.symbols.count,
-                                            models: loaded.modelRanges.count)
+        try Self.validate(loaded.han, &loaded.hanGroups, loaded.hanSenses, symbols: loaded.symbols.count,
+                          models: loaded.modelRanges.count)
+        try Self.validate(loaded.latin, &loaded.latinGroups, loaded.latinSenses, symbols: loaded.symbols.count,
+                          models: loaded.modelRanges.count)
         self.init(options: options, skippedForms: loaded.skipped, symbols: loaded.symbols,
-                  han: loaded.han, hanEntries: loaded.hanEntries, hanGroups: hanGroups,
-                  latin: loaded.latin, latinEntries: loaded.latinEntries, latinGroups: latinGroups,
+                  han: loaded.han, hanGroups: loaded.hanGroups,
+                  latin: loaded.latin, latinGroups: loaded.latinGroups,
                   senseModels: SenseModelList(data: data, ranges: loaded.modelRanges))
     }
 
@@ -137,35 +137,39 @@ extension SymbolMatcher {
         var skipped: [SkippedForm] = []
         var symbols: [SymbolContext] = []
         var han: PatternAutomaton?
-        var hanEntries: [[Entry]] = []
+        /// Each pattern's entries, grouped by symbol as they are read (senses filled in by `validate`).
+        var hanGroups: [[SymbolGroup]] = []
         var hanSenses: [[Int32]] = []
         var latin: PatternAutomaton?
-        var latinEntries: [[Entry]] = []
+        var latinGroups: [[SymbolGroup]] = []
         var latinSenses: [[Int32]] = []
         var modelRanges: [Range<Int>] = []
     }
 
-    private static func readPart(_ r: inout SnapshotReader) throws -> (PatternAutomaton?, [[Entry]], [[Int32]]) {
+    /// One script's automaton (its tables used in place in `data`, the bytes `r` reads), groups and senses.
+    private static func readPart(_ r: inout SnapshotReader, data: Data) throws -> (PatternAutomaton?, [[SymbolGroup]], [[Int32]]) {
         var automaton: PatternAutomaton?
         if try r.bool() {
-            let bmp: [UInt16] = try r.array()
+            let bmp: FlatArray<UInt16> = try r.alignedArray(in: data)
             let astralKeys: [UInt32] = try r.array(), astralValues: [UInt16] = try r.array()
             guard astralKeys.count == astralValues.count else { throw SnapshotReader.Damaged(offset: r.offset) }
             var astral: [UInt32: UInt16] = [:]
             for (key, value) in zip(astralKeys, astralValues) { astral[key] = value }
-            automaton = PatternAutomaton(bmpClass: bmp, astralClass: astral, rootNext: try r.array(), childStart: try r.array(),
-                                         childClass: try r.array(), childTarget: try r.array(), fail: try r.array(),
-                                         outputStart: try r.array(), outputs: try r.array(), patternLength: try r.array(),
+            automaton = PatternAutomaton(bmpClass: bmp, astralClass: astral, rootNext: try r.alignedArray(in: data),
+                                         childStart: try r.alignedArray(in: data), childClass: try r.alignedArray(in: data),
+                                         childTarget: try r.alignedArray(in: data), fail: try r.alignedArray(in: data),
+                                         outputStart: try r.alignedArray(in: data), outputs: try r.alignedArray(in: data),
+                                         patternLength: try r.alignedArray(in: data),
                                          maximumLength: try r.int())
         }
         let kinds = SymbolMatch.FormKind.allCases, statuses = RenderingStatus.allCases
         let patternCount = try r.count(minimumSize: 4)
-        var entries: [[Entry]] = []
+        var entries: [[SymbolGroup]] = []
         entries.reserveCapacity(patternCount)
         for _ in 0..<patternCount {
             let n = try r.count(minimumSize: 16)
-            var list: [Entry] = []
-            list.reserveCapacity(n)
+            // Grouped as ``SymbolMatcher/groups(_:)`` does, without a list of entries first.
+            var list: [SymbolGroup] = []
             for _ in 0..<n {
                 let symbol = try r.i32(), form = try r.string()
                 let kind = Int(try r.u8()), status = Int(try r.u8())
@@ -177,7 +181,13 @@ extension SymbolMatcher {
                 var entry = Entry(symbol: symbol, form: form, kind: kinds[kind], status: status == 255 ? nil : statuses[status],
                                   notWithin: within, formIsNFC: isNFC)
                 entry.alignedOnly = alignedOnly
-                list.append(entry)
+                if let last = list.indices.last, list[last].symbol == symbol {
+                    list[last].entries.append(entry)
+                } else if let index = list.firstIndex(where: { $0.symbol == symbol }) {
+                    list[index].entries.append(entry)
+                } else {
+                    list.append(SymbolGroup(symbol: symbol, entries: [entry]))
+                }
             }
             entries.append(list)
         }
@@ -193,35 +203,32 @@ extension SymbolMatcher {
         return (automaton, entries, senses)
     }
 
-    /// Checks that every index the matching loops follow is in range; the groups, rebuilt from the entries.
-    private static func validate(_ automaton: PatternAutomaton?, _ entries: [[Entry]], _ senses: [[Int32]],
-                                 symbols: Int, models: Int) throws -> [[SymbolGroup]] {
+    /// Checks that every index the matching loops follow is in range, and gives each group its sense model.
+    private static func validate(_ automaton: PatternAutomaton?, _ groups: inout [[SymbolGroup]], _ senses: [[Int32]],
+                                 symbols: Int, models: Int) throws {
         func check(_ condition: Bool) throws { if !condition { throw SnapshotReader.Damaged(offset: -1) } }
         if let a = automaton {
-            try a.validate(patternCount: entries.count)
+            try a.validate(patternCount: groups.count)
         } else {
-            try check(entries.isEmpty)
+            try check(groups.isEmpty)
         }
-        try check(senses.count == entries.count)
-        var groups: [[SymbolGroup]] = []
-        groups.reserveCapacity(entries.count)
-        for (p, list) in entries.enumerated() {
-            try check(!list.isEmpty)
+        try check(senses.count == groups.count)
+        for p in groups.indices {
+            try check(!groups[p].isEmpty)
             let length = Int(automaton?.patternLength[p] ?? 0)
-            for entry in list {
-                try check(entry.symbol >= 0 && Int(entry.symbol) < symbols)
-                for (offset, longer) in entry.notWithin { try check(offset >= 0 && offset + length <= longer.count) }
+            for group in groups[p] {
+                try check(group.symbol >= 0 && Int(group.symbol) < symbols)
+                for entry in group.entries {
+                    for (offset, longer) in entry.notWithin { try check(offset >= 0 && offset + length <= longer.count) }
+                }
             }
-            var made = Self.groups(list)
-            try check(made.count == senses[p].count)
-            for g in made.indices {
+            try check(groups[p].count == senses[p].count)
+            for g in groups[p].indices {
                 let sense = senses[p][g]
                 try check(sense >= -1 && Int(sense) < models)
-                made[g].sense = sense
+                groups[p][g].sense = sense
             }
-            groups.append(made)
         }
-        return groups
     }
 }
 
@@ -243,6 +250,21 @@ extension SymbolMatcher.Options {
 extension PatternAutomaton {
     /// Throws unless every table index the scanning loops follow is in range (for loaded snapshots).
     func validate(patternCount: Int) throws {
+        try childStart.withUnsafeBufferPointer { childStart in
+            try childTarget.withUnsafeBufferPointer { childTarget in
+                try fail.withUnsafeBufferPointer { fail in
+                    try outputStart.withUnsafeBufferPointer { outputStart in
+                        try validate(patternCount: patternCount, childStart: childStart, childTarget: childTarget, fail: fail,
+                                     outputStart: outputStart)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The checks of ``validate(patternCount:)`` over the tables' buffers (the loops index them directly).
+    private func validate(patternCount: Int, childStart: UnsafeBufferPointer<Int32>, childTarget: UnsafeBufferPointer<Int32>,
+                          fail: UnsafeBufferPointer<Int32>, outputStart: UnsafeBufferPointer<Int32>) throws {
         func check(_ condition: Bool) throws { if !condition { throw SnapshotReader.Damaged(offset: -1) } }
         let states = fail.count
         let classes = rootNext.count

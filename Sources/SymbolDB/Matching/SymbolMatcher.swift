@@ -24,7 +24,7 @@ public struct SymbolMatcher: Sendable {
     /// Forms that were not usable (single characters without disambiguation, empty after folding, too long).
     public let skippedForms: [SkippedForm]
     /// The number of distinct patterns in the Chinese and the Latin automata.
-    public var patternCount: Int { hanEntries.count + latinEntries.count }
+    public var patternCount: Int { hanGroups.count + latinGroups.count }
 
     struct Entry: Sendable {
         var symbol: Int32
@@ -75,9 +75,7 @@ public struct SymbolMatcher: Sendable {
 
     let symbols: [SymbolContext]
     let han: PatternAutomaton?
-    let hanEntries: [[Entry]]
     let latin: PatternAutomaton?
-    let latinEntries: [[Entry]]
     /// Per pattern: its entries grouped by symbol, symbols in order of their first entry.
     let hanGroups: [[SymbolGroup]]
     let latinGroups: [[SymbolGroup]]
@@ -106,16 +104,14 @@ public struct SymbolMatcher: Sendable {
 
     /// A matcher from its parts (a loaded snapshot).
     init(options: Options, skippedForms: [SkippedForm], symbols: [SymbolContext],
-         han: PatternAutomaton?, hanEntries: [[Entry]], hanGroups: [[SymbolGroup]],
-         latin: PatternAutomaton?, latinEntries: [[Entry]], latinGroups: [[SymbolGroup]], senseModels: SenseModelList) {
+         han: PatternAutomaton?, hanGroups: [[SymbolGroup]],
+         latin: PatternAutomaton?, latinGroups: [[SymbolGroup]], senseModels: SenseModelList) {
         self.options = options
         self.skippedForms = skippedForms
         self.symbols = symbols
         self.han = han
-        self.hanEntries = hanEntries
         self.hanGroups = hanGroups
         self.latin = latin
-        self.latinEntries = latinEntries
         self.latinGroups = latinGroups
         self.senseModels = senseModels
         self.wordBreaker = LazyWordBreaker(locale: latin == nil ? nil : options.wordBreakLocale)
@@ -264,8 +260,6 @@ public struct SymbolMatcher: Sendable {
         }
         self.symbols = contexts
         self.skippedForms = skipped
-        self.hanEntries = hanEntries
-        self.latinEntries = latinEntries
         self.han = hanPatterns.isEmpty ? nil
             : PatternAutomaton(patterns: hanPatterns, variants: HanScriptFold.traditionalToSimplified)
         self.latin = latinPatterns.isEmpty ? nil : PatternAutomaton(patterns: latinPatterns)
@@ -289,6 +283,11 @@ public struct SymbolMatcher: Sendable {
 }
 
 extension SymbolMatcher {
+    /// Each pattern's entries in their original order (groups keep a pattern's entries, symbol by symbol, in
+    /// order: every symbol's entries were added together), for writing snapshots.
+    var hanEntries: [[Entry]] { hanGroups.map { $0.flatMap(\.entries) } }
+    var latinEntries: [[Entry]] { latinGroups.map { $0.flatMap(\.entries) } }
+
     static func groups(_ entries: [Entry]) -> [SymbolGroup] {
         var result: [SymbolGroup] = []
         for entry in entries {

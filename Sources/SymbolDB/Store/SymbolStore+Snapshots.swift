@@ -1,4 +1,5 @@
 import Foundation
+import TextServices
 
 extension SymbolStore {
     /// The matcher for `options` loaded from this store's snapshot file, bypassing the matchers this process has
@@ -7,6 +8,23 @@ extension SymbolStore {
         let entry = MatcherSnapshots.Entry(symbols: [], senseModels: senseModels, contentHash: contentHash, databaseURL: databaseURL)
         guard let data = try? Data(contentsOf: entry.url(for: options), options: .alwaysMapped) else { return nil }
         return try? SymbolMatcher(snapshot: data, contentHash: MatcherSnapshots.identity(contentHash: contentHash), options: options)
+    }
+
+    /// Every symbol sorted by id (the order the localize glossary step matches in), the same array on every
+    /// call and registered like ``allSymbols``, so its matchers also come from snapshots instead of being built
+    /// (and their sense models trained) in every process. The store's sense models serve it: each is trained
+    /// from its own symbol's examples only, whatever the order.
+    public var allSymbolsByID: [Symbol] {
+        sortedByID.withLock { cached in
+            if let cached { return cached }
+            let sorted = allSymbols.sorted { $0.id < $1.id }
+            if !contentHash.isEmpty && !diagnostics.hasErrors {
+                MatcherSnapshots.shared.register(MatcherSnapshots.Entry(
+                    symbols: sorted, senseModels: senseModels, contentHash: contentHash, databaseURL: databaseURL, variant: "byid"))
+            }
+            cached = sorted
+            return sorted
+        }
     }
 
     /// The snapshot files of this store's current contents.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TextServices
 
 /// The compiled symbol database: an SQLite cache of the glossary sources, rebuilt when they change.
 ///
@@ -41,6 +42,8 @@ public final class SymbolStore: Sendable {
     /// Whether the symbols were read from their snapshot file rather than the tables.
     let symbolsFromSnapshot: Bool
     private let indexByID: [String: Int]
+    /// ``allSymbolsByID``, made on first use.
+    let sortedByID = Locked<[Symbol]?>(nil)
 
     private init(glossaryDirectory: URL, databaseURL: URL, database: DatabaseQueue, wasRebuilt: Bool) throws {
         self.glossaryDirectory = glossaryDirectory

@@ -114,8 +114,9 @@ extension LocCtl {
             if let outDir {
                 do { try AtomicFile.createDirectory(outDir) } catch { throw CommandFailure("\(error)") }
             }
-            let symbols = try glossary.openStore().allSymbols
-            let matchers = SymbolMatchers(symbols: symbols)
+            let store = try glossary.openStore()
+            let symbols = store.allSymbols
+            let matchers = SymbolMatchers(symbols: store.allSymbolsByID)
             let byID = Dictionary(symbols.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let pipeline = try LocalizePipeline(names: stepNames, options: LocalizeSteps.Options(inlineGloss: inlineGloss, matchers: matchers))
             let orientation = self.orientation, to = self.to

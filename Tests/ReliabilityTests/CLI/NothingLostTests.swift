@@ -223,6 +223,29 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// Issue 18 keeps a cached record of checked region files; a file broken after a checked run still stops.
+    @Test func aRegionProfileBrokenAfterACheckedRunStillStopsTheCommand() throws {
+        let dir = try CLIRunner.tempDir()
+        let regions = dir.appendingPathComponent("regions")
+        try FileManager.default.copyItem(at: CLIRunner.repoRoot.appendingPathComponent("regions"), to: regions)
+        let episode = CLIRunner.repoRoot.appendingPathComponent("examples/son-in-law/ep01.en.srt").path
+        let out = dir.appendingPathComponent("out")
+        let first = try CLIRunner.run(["annotate", episode, "--region", "en-US", "--out-dir", out.path, "-q", "--regions-dir", regions.path],
+                                      environment: NothingLostTests.cache)
+        #expect(first.status == 0, "\(first.stderr)")
+        let profile = regions.appendingPathComponent("en-GB.yaml")
+        try (try String(contentsOf: profile, encoding: .utf8) + "\nbroken: [unclosed\n").write(to: profile, atomically: true, encoding: .utf8)
+        let later = dir.appendingPathComponent("later")
+        for command in [["localize", episode, "--region", "en-US", "--out-dir", later.path],
+                        ["audit", episode, "--region", "en-US"],
+                        ["annotate", episode, "--region", "en-US", "--out-dir", later.path]] {
+            let r = try CLIRunner.run(command + ["--regions-dir", regions.path], environment: NothingLostTests.cache)
+            #expect(r.status == 1, "\(command[0]): exit \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains("error: \(profile.path):"), "\(command[0]): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: later.path))
+    }
 }
 
 /// Issue 16, item 4: up to date means same inputs and same options; regions never share an output name.

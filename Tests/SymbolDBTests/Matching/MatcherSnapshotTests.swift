@@ -52,6 +52,24 @@ import Testing
         #expect(SymbolMatcher.snapshotLog.contains("memory"))
     }
 
+    /// The localize glossary step matches the symbols sorted by id: that order is served like the store's own
+    /// (snapshots, the store's sense models) and matches exactly what building it with trained models gives.
+    @Test func theSymbolsSortedByIDMatchLikeTheirBuiltMatchers() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("locctl-snapshot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let store = try SymbolStore.open(glossaryDirectory: Self.repository.appendingPathComponent("glossaries"), cacheDirectory: cache)
+        let sorted = store.allSymbolsByID
+        #expect(sorted.map(\.id) == store.allSymbols.map(\.id).sorted())
+        #expect(store.allSymbolsByID.withUnsafeBufferPointer { $0.baseAddress } == sorted.withUnsafeBufferPointer { $0.baseAddress })
+        let lines = try Self.lines()
+        for options in [Self.optionSets()[0], Self.optionSets()[3]] {
+            let served = SymbolMatcher(symbols: sorted, options: options)
+            let built = SymbolMatcher.building(symbols: sorted, options: options, senses: nil)   // trains the models
+            #expect(served.senseModelCount == built.senseModelCount)
+            for line in lines { #expect(served.analyse(line) == built.analyse(line), "\(options.snapshotKey): \(line)") }
+        }
+    }
+
     @Test func theStoresSenseModelsAreWhatTrainingItsSymbolsGives() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("locctl-snapshot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }

@@ -15,7 +15,9 @@ public final class SymbolMatchers: Sendable {
     private let targetMatchers = Locked<[String: SymbolMatcher]>([:])
 
     public init(symbols: [Symbol]) {
-        self.symbols = symbols.sorted { $0.id < $1.id }
+        // Already sorted (a store's `allSymbolsByID`): kept as it is, so its matchers can come from snapshots.
+        let sorted = zip(symbols, symbols.dropFirst()).allSatisfy { $0.id < $1.id }
+        self.symbols = sorted ? symbols : symbols.sorted { $0.id < $1.id }
     }
 
     /// Simplified, Traditional and alias forms: for Chinese source tracks.

@@ -46,12 +46,16 @@ final class MatcherSnapshots: Sendable {
         let databaseURL: URL
         let built = Locked<[String: SymbolMatcher]>([:])
 
-        init(symbols: [Symbol], senseModels: SenseModels, contentHash: String, databaseURL: URL) {
+        /// - Parameter variant: names another order of the same symbols (its matchers differ in symbol indices),
+        ///   e.g. `byid`; empty for the store's source order.
+        init(symbols: [Symbol], senseModels: SenseModels, contentHash: String, databaseURL: URL, variant: String = "") {
             self.symbols = symbols
             self.senseModels = senseModels
             self.contentHash = contentHash
             self.databaseURL = databaseURL
-            self.filePrefix = MatcherSnapshots.filePrefix(databaseURL: databaseURL, contentHash: contentHash)
+            let prefix = MatcherSnapshots.filePrefix(databaseURL: databaseURL, contentHash: contentHash)
+            self.filePrefix = variant.isEmpty ? prefix
+                : prefix.deletingLastPathComponent().appendingPathComponent(prefix.lastPathComponent + variant + "-")
         }
 
         func url(for options: SymbolMatcher.Options) -> URL {

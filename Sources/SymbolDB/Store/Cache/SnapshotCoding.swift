@@ -28,6 +28,14 @@ struct SnapshotWriter {
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
+    /// A flat array whose elements start at an offset that is a multiple of 8 (zero padding after the count),
+    /// so a reader can use them where they lie (``SnapshotReader/alignedArray(in:of:)``).
+    mutating func alignedArray<T: FixedWidthInteger & Sendable>(_ values: FlatArray<T>) {
+        count(values.count)
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        values.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+    }
+
     mutating func scalarsList(_ lists: [[UInt32]]) {
         count(lists.count)
         for list in lists { array(list) }
@@ -104,6 +112,16 @@ struct SnapshotReader {
             if n > 0 { UnsafeMutableRawBufferPointer(destination).copyMemory(from: raw) }
             initialized = n
         }
+    }
+
+    /// What ``SnapshotWriter/alignedArray(_:)`` wrote, as a range of `data` (the bytes this reader reads, from
+    /// their first byte), not copied when its address is aligned.
+    mutating func alignedArray<T: FixedWidthInteger & Sendable>(in data: Data, of type: T.Type = T.self) throws -> FlatArray<T> {
+        let n = try count(minimumSize: MemoryLayout<T>.size)
+        while offset % 8 != 0 { guard try u8() == 0 else { throw Damaged(offset: offset - 1) } }
+        let start = offset
+        try skip(n * MemoryLayout<T>.size)
+        return FlatArray(data: data, offset: start, count: n)
     }
 
     mutating func scalarsList() throws -> [[UInt32]] {

@@ -21,9 +21,18 @@ struct RegionOptions: ParsableArguments {
         }
     }
 
+    /// The profiles `tags` name, every profile checked (see ``RegionCatalog``); unknown tags are usage errors.
     func load(tags: [String]) throws -> [RegionProfile] {
-        do { return try Resources.select(tags, from: loadAll()) } catch let error as UnknownRegion {
+        let catalog: RegionCatalog
+        do { catalog = try Resources.catalog(regionsDirectory) } catch let exit as ExitCode {
+            throw exit
+        } catch {
             throw AuditExit.usageError("\(error)")
         }
+        let selected: [String]
+        do { selected = try Resources.select(tags, from: catalog.tags) } catch {
+            throw AuditExit.usageError("\(error)")
+        }
+        return try Resources.regions(selected, from: catalog, directory: regionsDirectory)
     }
 }
