@@ -188,6 +188,25 @@ struct RenderingJudgmentTests {
         #expect(findings.first?.symbolID == "longwang")
     }
 
+    @Test("a rendering whose symbol's form is in the aligned source is not unexpected, even where a context rule cancels that match")
+    func formInTheSourceExplainsItsRendering() throws {
+        var cake = Symbol(id: "mooncake", category: .food, context: .medium, forms: Forms(simplified: ["月饼"]),
+                          gloss: ["en": "A pastry."], renderings: ["en": Renderings(preferred: ["mooncake"])])
+        cake.disambiguation = Disambiguation(notBefore: ["我收下"])
+        let auditor = TrackAuditor(region: AuditFixtures.region, symbols: [cake])
+        func cues(_ texts: [String]) throws -> Track {
+            Track(cues: try texts.enumerated().map { i, t in
+                try Cue(start: Timestamp(milliseconds: Int64(i) * 2000), end: Timestamp(milliseconds: Int64(i) * 2000 + 1900), text: t)
+            })
+        }
+        let source = try cues(["月饼我收下了，红包你们自己留着。", "你们自己留着吧。"])
+        let target = try cues(["I'll keep the mooncakes. Keep your red envelope.", "Keep the mooncakes."])
+        let findings = auditor.audit(EpisodeInput(episode: "e", target: target, targetFile: "e.en.srt", source: source, sourceFile: "e.zh.srt"))
+            .findings.filter { $0.rule == "glossary.unexpected-symbol" }
+        // Cue 1 has 月饼 (cancelled by the context rule) and is explained; cue 2 has no 月饼 and stays a note.
+        #expect(findings.map(\.location.cueIndex) == [1], "\(findings.map(\.message))")
+    }
+
     @Test("a distinctive gloss word in the line is a sign of a paraphrase; a general one is not")
     func glossParaphrase() throws {
         let favour = Symbol(id: "chong-ai", category: .history, context: .medium, forms: Forms(simplified: ["圣宠"]),

@@ -371,7 +371,9 @@ enum GlossaryRules {
                 let sharers = matches.filter { $0.formKind == .rendering && $0.utf16Range.overlaps(match.utf16Range) }
                 if sharers.contains(where: { held.contains($0.symbolID) }) { continue }
                 if explained.contains(ResolvedRenderings.fold(match.form)) || explained.contains(ResolvedRenderings.fold(match.matchedText)) { continue }
-                // Part of the symbol's Chinese name in the source (鬼门 of 鬼门关 in 鬼门开).
+                // The symbol's own Chinese form in the source, even where its sense model or a context rule judged
+                // that use ordinary (月饼 in 月饼我收下了: "mooncakes" has its counterpart), or part of its
+                // name (鬼门 of 鬼门关 in 鬼门开).
                 if let symbol = context.symbols[id], sharesChineseBigram(symbol, sourceTexts) { continue }
                 if heldTerms.contains(where: { judge.matcher.isPart(match.matchedText, of: $0) }) { continue }
                 if judge.matcher.contentWords(match.matchedText).contains(where: glossWords.contains) { continue }
@@ -427,7 +429,9 @@ enum GlossaryRules {
     static func sharesChineseBigram(_ symbol: Symbol, _ texts: [String]) -> Bool {
         for form in symbol.forms.simplified + symbol.forms.traditional {
             let chars = Array(form)
-            guard chars.count >= 3 else { continue }   // a two-character form would be matched whole
+            guard chars.count >= 2 else { continue }
+            if texts.contains(where: { $0.contains(form) }) { return true }
+            guard chars.count >= 3 else { continue }
             for i in 0..<(chars.count - 1) {
                 let bigram = String(chars[i...i + 1])
                 if texts.contains(where: { $0.contains(bigram) }) { return true }
