@@ -32,6 +32,12 @@ struct SenseFeatures {
         var right: [String] = []
         offset = end
         while offset < min(scalars.count, end + Self.window) { right.append(unit(offset)); offset += 1 }
+        // A form alone on its line ("月饼") has no context: no evidence either way, so only the prior decides
+        // (the line-end features would otherwise speak for whichever sense the examples begin or end with).
+        guard (left + right).contains(where: { $0 != "|" }) else {
+            self.names = []
+            return
+        }
         for character in left + right where character != "|" { names.append("W:" + character) }
         for side in [Array(left.reversed()), right] where side.count >= 2 {
             for index in 0..<(side.count - 1) where side[index] != "|" && side[index + 1] != "|" {

@@ -134,6 +134,11 @@ public enum SafeXML {
         } else {
             kind = .malformed
         }
+        // libxml2's "Input is not proper UTF-8, indicate encoding !\nBytes: 0xFF 0xFE …" in locctl's words.
+        if message.hasPrefix("Input is not proper UTF-8") {
+            let bytes = message.range(of: "Bytes: ").map { " (" + message[$0.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines) + ")" } ?? ""
+            message = "bytes that are not valid UTF-8\(bytes): save the file as UTF-8, or name its encoding in the XML declaration"
+        }
         // libxml2's advice names its own C options, which mean nothing to a locctl user.
         if let range = message.range(of: " use XML_PARSE_") ?? message.range(of: " (use XML_PARSE_") {
             message = String(message[..<range.lowerBound])

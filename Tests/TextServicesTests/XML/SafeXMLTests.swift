@@ -99,6 +99,16 @@ private func parseError(_ text: String, limits: SafeXML.Limits = .init()) -> XML
     }
 }
 
+@Test func invalidUTF8IsReportedInLocctlsWordsWithTheBytes() throws {
+    let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tt><p>Hello ".utf8) + [0xFF, 0xFE] + Array(" world</p></tt>".utf8)
+    var caught: XMLParseError?
+    do { _ = try SafeXML.parse(bytes, name: "t.xml") } catch { caught = error }
+    let e = try #require(caught)
+    #expect(e.line == 2)
+    #expect(e.description.contains("not valid UTF-8 (0xFF 0xFE"), "\(e.description)")
+    #expect(!e.description.contains("indicate encoding"), "\(e.description)")
+}
+
 @Test func parsesConcurrently() async throws {
     await withTaskGroup(of: Bool.self) { group in
         for i in 0..<32 {

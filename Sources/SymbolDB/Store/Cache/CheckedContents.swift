@@ -13,11 +13,7 @@ public struct CheckedContents: Sendable {
     public init(kind: String, files: [URL], directory: URL, cacheDirectory: URL = CacheLocation.directory()) throws {
         var hasher = SHA256()
         hasher.update("locctl-checked \(kind)\n\(MatcherSnapshots.buildIdentity)\n")
-        for url in files {
-            let bytes = try [UInt8](Data(contentsOf: url))
-            hasher.update("\(GlossaryFingerprint.relativePath(url, in: directory))\n\(bytes.count)\n")
-            hasher.update(bytes)
-        }
+        try GlossaryFingerprint.hashContents(of: files, in: directory, into: &hasher)
         fingerprint = hasher.finalizeHex()
         let key = String(SHA256.hex(kind + "\t" + directory.standardizedFileURL.resolvingSymlinksInPath().path).prefix(16))
         markURL = cacheDirectory.appendingPathComponent("checked-\(key)")

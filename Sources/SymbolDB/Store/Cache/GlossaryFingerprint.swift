@@ -27,14 +27,19 @@ public struct GlossaryFingerprint: Hashable, Sendable {
     public static func compute(files: [URL], in directory: URL) throws -> GlossaryFingerprint {
         var hasher = SHA256()
         hasher.update("locctl-symbols v\(SymbolStore.formatVersion)\n")
+        try hashContents(of: files, in: directory, into: &hasher)
+        let status = statusSignature(of: files, in: directory)
+        return GlossaryFingerprint(contentHash: hasher.finalizeHex(), statusSignature: status.signature,
+                                   newestModification: status.newest)
+    }
+
+    /// Feeds every file's relative name, length and bytes to `hasher`; throws when a file cannot be read.
+    static func hashContents(of files: [URL], in directory: URL, into hasher: inout SHA256) throws {
         for url in files {
             let bytes = try [UInt8](Data(contentsOf: url))
             hasher.update("\(relativePath(url, in: directory))\n\(bytes.count)\n")
             hasher.update(bytes)
         }
-        let status = statusSignature(of: files, in: directory)
-        return GlossaryFingerprint(contentHash: hasher.finalizeHex(), statusSignature: status.signature,
-                                   newestModification: status.newest)
     }
 
     static func relativePath(_ url: URL, in directory: URL) -> String {
