@@ -32,8 +32,8 @@ struct SenseFeatures {
         var right: [String] = []
         offset = end
         while offset < min(scalars.count, end + Self.window) { right.append(unit(offset)); offset += 1 }
-        // A form alone on its line ("月饼") has no context: no evidence either way, so only the prior decides
-        // (the line-end features would otherwise speak for whichever sense the examples begin or end with).
+        // A form alone on its line ("月饼") has no context: no evidence either way (the line-end features would
+        // otherwise speak for whichever sense the examples begin or end with), and the model gives even odds.
         guard (left + right).contains(where: { $0 != "|" }) else {
             self.names = []
             return

@@ -27,9 +27,10 @@ public struct SenseModel: Hashable, Sendable, Codable {
         self.ordinaryCount = ordinaryCount
     }
 
-    /// The decision for one occurrence with `features`.
+    /// The decision for one occurrence with `features`. An occurrence without context (the form alone on its
+    /// line) has even odds: the prior only says how many examples an editor wrote for each sense.
     func decide(_ features: SenseFeatures, extraLogOdds: Double = 0, evidence: [SenseDecision.Feature] = []) -> SenseDecision {
-        var logOdds = priorLogOdds + extraLogOdds
+        var logOdds = (features.names.isEmpty ? 0 : priorLogOdds) + extraLogOdds
         var contributions: [String: Double] = [:]
         for name in features.names {
             guard let weight = weights[name] else { continue }
