@@ -8,8 +8,9 @@ import Testing
 
 @Suite(.serialized) struct BlindEvaluationTests {
     /// The test half's figures when they were last measured, rounded down to a whole percent (at the 1,847-symbol
-    /// content merge of 2026-12-04: 77.0 / 87.6 / 85.5; at 1,318 symbols 74.7 / 85.0 / 85.5; before 68.1 / 82.9 / 84.7).
-    static let testFloor = (recall: 0.77, precision: 0.87, trapsClean: 0.85)
+    /// content merge of 2026-12-04: 77.0 / 87.6 / 85.5; at 1,318 symbols 74.7 / 85.0 / 85.5; before 68.1 / 82.9 / 84.7;
+    /// at 1,904 symbols, the second 2026-12-04 merge: 77.4 / 88.4 / 87.0).
+    static let testFloor = (recall: 0.77, precision: 0.88, trapsClean: 0.87)
 
     static let repository = BlindEvaluationSet.directory.deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -102,13 +103,14 @@ import Testing
 
     /// The second set's test half, rounded down to a whole percent: 59.4 / 81.5 / 88.6 with the 1,202-symbol glossary
     /// before anyone read its dev half, 64.1 / 82.4 / 88.6 after the content pass tuned on that dev half.
-    /// At 1,847 symbols (2026-12-04): 69.4 / 84.4 / 89.4.
-    static let secondTestFloor = (recall: 0.69, precision: 0.84, trapsClean: 0.89)
+    /// At 1,847 symbols (2026-12-04): 69.4 / 84.4 / 89.4; at 1,904: 70.8 / 85.0 / 91.1.
+    static let secondTestFloor = (recall: 0.70, precision: 0.85, trapsClean: 0.91)
 
     /// The third set's test half, rounded down to a whole percent: 65.8 / 72.2 / 65.8 with the 1,497-symbol glossary,
     /// before anyone read either half; 71.9 / 76.3 / 66.7 at 1,847 symbols (content written without it; one
-    /// precision pass tuned on its dev half).
-    static let thirdTestFloor = (recall: 0.71, precision: 0.76, trapsClean: 0.66)
+    /// precision pass tuned on its dev half); 73.6 / 78.7 / 70.0 at 1,904 symbols (a content pass tuned on its
+    /// dev half, which is no longer a fair signal: dev rose 21 recall points, test 1.7).
+    static let thirdTestFloor = (recall: 0.73, precision: 0.78, trapsClean: 0.70)
 
     /// Prints a set's dev and test figures and the test half by script; with `LOCCTL_EVAL_VERBOSE` the dev half's
     /// mistakes (the test half's never), with `LOCCTL_EVAL_MISSING_OUT` (+ `missingOut`) its spans no form covers.
