@@ -9,7 +9,8 @@ public struct SenseModel: Hashable, Sendable, Codable {
     public var symbolID: String
     /// The form, as written in the entry's `examples`.
     public var form: String
-    /// log P(symbol) − log P(ordinary), from the number of training occurrences.
+    /// log P(symbol) − log P(ordinary). Training sets it to 0 (even odds): how many examples an editor wrote for
+    /// each sense is an editing choice, not how often each sense occurs.
     public var priorLogOdds: Double
     /// log P(feature | symbol) − log P(feature | ordinary), Laplace-smoothed.
     public var weights: [String: Double]
@@ -28,7 +29,7 @@ public struct SenseModel: Hashable, Sendable, Codable {
     }
 
     /// The decision for one occurrence with `features`. An occurrence without context (the form alone on its
-    /// line) has even odds: the prior only says how many examples an editor wrote for each sense.
+    /// line) has even odds, whatever the model's prior.
     func decide(_ features: SenseFeatures, extraLogOdds: Double = 0, evidence: [SenseDecision.Feature] = []) -> SenseDecision {
         var logOdds = (features.names.isEmpty ? 0 : priorLogOdds) + extraLogOdds
         var contributions: [String: Double] = [:]

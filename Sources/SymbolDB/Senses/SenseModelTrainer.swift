@@ -51,7 +51,7 @@ public struct SenseModelTrainer: Sendable {
             weights[name] = log(symbolShare) - log(ordinaryShare)
         }
         return SenseModel(symbolID: symbolID, form: form,
-                          priorLogOdds: log(Double(occurrences[0])) - log(Double(occurrences[1])),
+                          priorLogOdds: 0,
                           weights: weights, symbolCount: occurrences[0], ordinaryCount: occurrences[1])
     }
 

@@ -11,7 +11,7 @@ import TextServices
 /// ```
 public final class SymbolStore: Sendable {
     /// Bumped whenever the schema or what is stored changes: caches of another version are rebuilt.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     /// How `search` finds substrings.
     public enum SearchEngine: String, Sendable, Hashable {
